@@ -1,0 +1,22 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import process from 'node:process';
+import { defineConfig } from 'astro/config';
+import { CONTENT_DIR } from './src/content-root.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
+import { SITE } from './src/site.config.ts';
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+	site: SITE.url,
+	trailingSlash: 'always',
+	build: { format: 'directory' },
+	// A fixture site (HANGAR_CONTENT_DIR) keeps its own content-layer cache, so builds of different
+	// content never share one.
+	cacheDir:
+		CONTENT_DIR === 'content'
+			? './node_modules/.astro'
+			: `./node_modules/.astro-${CONTENT_DIR.replace(/[^\w-]+/g, '_')}`,
+	integrations: [contentCheck({ root: process.cwd(), contentDir: CONTENT_DIR }), mdx()],
+	devToolbar: { enabled: false },
+});

@@ -1,0 +1,39 @@
+/**
+ * The only place site paths are built. Every page is a directory with a trailing slash, as the
+ * content contract promises.
+ */
+
+/** Path of the listing of all articles, or one of its later pages. */
+export function articlesUrl(page = 1): string {
+	return withPage('/articles/', page);
+}
+
+/** Path of one article. */
+export function articleUrl(slug: string): string {
+	return `/articles/${slug}/`;
+}
+
+/** Path of a product's page, or one of its later pages. */
+export function productUrl(slug: string, page = 1): string {
+	return withPage(`/products/${slug}/`, page);
+}
+
+/** Path of an audit's page, or one of its later pages. */
+export function auditUrl(slug: string, page = 1): string {
+	return withPage(`/audits/${slug}/`, page);
+}
+
+/** Path of a tag's page (by its folded slug), or one of its later pages. */
+export function tagUrl(slug: string, page = 1): string {
+	return withPage(`/tags/${encodeURIComponent(slug)}/`, page);
+}
+
+/** Page 1 lives at the listing's own path; page n at `<path>n/`. */
+export function withPage(path: string, page: number): string {
+	return page <= 1 ? path : `${path}${page}/`;
+}
+
+/** An absolute URL on the site, for canonical links and anything read off-site. */
+export function absoluteUrl(site: string, path: string): string {
+	return new URL(path, site.endsWith('/') ? site : `${site}/`).href;
+}

@@ -1,0 +1,86 @@
+/**
+ * The dealer's site configuration. A dealer changes the site by editing this file and `content/`,
+ * never the code. Every field is documented because editors show these comments on hover.
+ */
+
+/** How readers reach the dealer; shown in the call-to-action block under every article. */
+export interface SiteContact {
+	/** Public e-mail address for enquiries. */
+	email?: string;
+	/** Telephone number as it should be dialled and shown, e.g. "+44 20 7946 0000". */
+	phone?: string;
+	/** Postal address, one line per entry. */
+	address?: string[];
+	/** Opening hours in words, e.g. "Mon–Fri 9:00–17:30". */
+	hours?: string;
+}
+
+/** The block at the end of every article that says who the dealer is and how to reach them. */
+export interface CallToAction {
+	/** Heading of the block. */
+	heading: string;
+	/** One or two sentences about the dealer. */
+	text: string;
+	/** Label of the main button. */
+	buttonLabel: string;
+	/** Where the main button goes (shop, contact form, booking page). */
+	buttonUrl: string;
+}
+
+/** The whole typed configuration. */
+export interface SiteConfig {
+	/** The dealer's name, used in the header, titles and footer. */
+	name: string;
+	/** One-line description of the newsroom, used on the home page and as the default meta description. */
+	description: string;
+	/** The public URL of the site, with protocol and without a trailing slash. */
+	url: string;
+	/** BCP 47 language tag of the content, e.g. "en-GB". */
+	locale: string;
+	/** IANA time zone in which dates are shown, e.g. "Europe/London". */
+	timeZone: string;
+	/** The logo shown in the header: a file in `public/`, and its text alternative. */
+	logo: { src: string; alt: string };
+	/** The dealer's main website or shop, linked from the header and footer. */
+	shopUrl: string;
+	/** How readers reach the dealer. */
+	contact: SiteContact;
+	/** The block shown under every article. */
+	callToAction: CallToAction;
+	/** Articles per page on paginated listings (all articles, product, audit and tag pages). */
+	pageSize: number;
+	/** How many articles the home page lists. */
+	homeArticleCount: number;
+	/** How many related articles an article page suggests. */
+	relatedCount: number;
+	/** Words read per minute, for the reading-time estimate. */
+	wordsPerMinute: number;
+}
+
+/** The site configuration the build uses. */
+export const SITE: SiteConfig = {
+	name: 'Northwind Drone Supply',
+	description:
+		'News, audits and buying advice on enterprise drones from Northwind Drone Supply, an authorised dealer.',
+	url: 'https://news.northwind-drones.example',
+	locale: 'en-GB',
+	timeZone: 'Europe/London',
+	logo: { src: '/logo.svg', alt: 'Northwind Drone Supply' },
+	shopUrl: 'https://shop.northwind-drones.example',
+	contact: {
+		email: 'sales@northwind-drones.example',
+		phone: '+44 20 7946 0000',
+		address: ['Unit 4, Airfield Business Park', 'Northwind NW1 4AB', 'United Kingdom'],
+		hours: 'Monday to Friday, 9:00 to 17:30',
+	},
+	callToAction: {
+		heading: 'Talk to a drone specialist',
+		text: 'Northwind Drone Supply has equipped public-safety, survey and inspection teams since 2014. We help you choose, configure and secure the right aircraft, and we train your pilots.',
+		buttonLabel: 'Book a consultation',
+		buttonUrl: 'https://shop.northwind-drones.example/contact',
+	},
+	pageSize: 10,
+	homeArticleCount: 6,
+	relatedCount: 3,
+	wordsPerMinute: 230,
+};
