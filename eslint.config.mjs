@@ -31,5 +31,10 @@ export default tseslint.config(
 		files: ['**/*.mjs'],
 		...tseslint.configs.disableTypeChecked,
 	},
+	{
+		// node:test's test() and describe() return promises the runner itself awaits.
+		files: ['tests/**/*.ts'],
+		rules: { '@typescript-eslint/no-floating-promises': 'off' },
+	},
 	eslintConfigPrettier
 );
