@@ -3,7 +3,7 @@
  * before Astro sees them, so that every problem is reported at once, with the file, the line, the
  * field and the fix. Pure: the caller reads the files and passes their text in.
  */
-import { closest } from 'fastest-levenshtein';
+import { closest, distance } from 'fastest-levenshtein';
 import { posix } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { parseContentDate } from './dates.ts';
@@ -92,6 +92,13 @@ const AUDIT_FIELDS = [
 	'summary',
 	'reportUrl',
 ] as const;
+
+/** The known value closest to `value`, when it is close enough to be a likely typo. */
+export function likelyMeant(value: string, known: readonly string[]): string | undefined {
+	if (known.length === 0) return undefined;
+	const best = closest(value, [...known]);
+	return distance(value, best) <= Math.max(2, Math.floor(value.length / 3)) ? best : undefined;
+}
 
 /** The slug an article file gets: its file name, or its folder's name for `index.md(x)`. */
 export function articleSlugOf(path: string): string {
@@ -345,7 +352,7 @@ class Fields {
 				field,
 				`unknown ${kind} "${slug}"`,
 				suggestion
-					? `did you mean "${suggestion}"? A ${kind} slug is the name of a file in ${folder}/`
+					? `did you mean "${suggestion}"? Slugs are the file names in ${folder}/, or add ${folder}/${slug}.yaml`
 					: `add ${folder}/${slug}.yaml, or remove it from the list`,
 				i
 			);
@@ -355,11 +362,12 @@ class Fields {
 	unknownFields(allowed: readonly string[]): void {
 		for (const key of Object.keys(this.data)) {
 			if (allowed.includes(key)) continue;
+			const meant = likelyMeant(key, allowed);
 			this.report(
 				'unknown-field',
 				key,
 				'is not a field this kind of file has',
-				`did you mean "${closest(key, [...allowed])}"? Otherwise remove it`
+				meant ? `did you mean "${meant}"?` : `remove it; the fields are ${allowed.join(', ')}`
 			);
 		}
 	}
@@ -470,7 +478,7 @@ function validateArticle(file: SourceFile, ctx: Context): void {
 		f.report(
 			'date-order',
 			'updated',
-			`(${String(f.data['updated'])}) is before \`date\` (${String(f.data['date'])})`,
+			`${String(f.data['updated'])} is before the date, ${String(f.data['date'])}`,
 			'`updated` is when the article last changed: make it the same as or later than `date`'
 		);
 	}

@@ -1,0 +1,275 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+	articleSlugOf,
+	formatProblems,
+	splitFrontMatter,
+	summarizeProblems,
+	validateContent,
+	type ContentProblem,
+	type ContentSnapshot,
+} from '../../src/lib/validate.ts';
+
+const PRODUCT = 'name: Mavic 2 Enterprise\nmanufacturer: DJI\n';
+const AUDIT =
+	'title: BAH audit\nauditor: Booz Allen Hamilton\ndate: 2020-07-01\nproducts: [mavic-2-enterprise]\n';
+
+/** A valid site with one article, changed by the test. */
+function site(
+	article: string,
+	extra: Partial<ContentSnapshot> = {},
+	files: string[] = []
+): ContentSnapshot {
+	return {
+		contentDir: 'content',
+		articles: [{ path: 'content/articles/story.md', text: article }],
+		products: [{ path: 'content/products/mavic-2-enterprise.yaml', text: PRODUCT }],
+		audits: [{ path: 'content/audits/bah-2020.yaml', text: AUDIT }],
+		files: new Set(['content/articles/story.md', ...files]),
+		...extra,
+	};
+}
+
+const md = (fm: string, body = 'Body.') => `---\n${fm}\n---\n\n${body}\n`;
+
+function only(problems: ContentProblem[]): ContentProblem {
+	assert.equal(problems.length, 1, formatProblems(problems));
+	return problems[0] as ContentProblem;
+}
+
+describe('valid content', () => {
+	test('passes with every optional field used', () => {
+		const text = md(
+			[
+				'title: "A <b>story</b>"',
+				'date: 2020-07-02',
+				'updated: 2020-07-02T10:00:00Z',
+				'description: Teaser.',
+				'summary: [one, two]',
+				'products: [mavic-2-enterprise]',
+				'audits: [bah-2020]',
+				'tags: [Data Security]',
+				'type: statement',
+				'image: ./lead.jpg',
+				'imageAlt: A drone',
+				'imageCaption: Caption',
+				'author: A. Writer',
+				'draft: false',
+			].join('\n')
+		);
+		assert.deepEqual(validateContent(site(text, {}, ['content/articles/lead.jpg'])), []);
+	});
+});
+
+describe('articles', () => {
+	test('names the closest product for an unknown slug, with its line and column', () => {
+		const p = only(
+			validateContent(site(md('title: T\ndate: 2020-01-01\nproducts:\n  - mavic-2-enterprize')))
+		);
+		assert.equal(p.rule, 'unknown-product');
+		assert.equal(p.file, 'content/articles/story.md');
+		assert.equal(p.field, 'products[0]');
+		assert.equal(p.line, 5);
+		assert.equal(p.column, 5);
+		assert.match(p.message, /unknown product "mavic-2-enterprize"/);
+		assert.match(p.fix ?? '', /did you mean "mavic-2-enterprise"/);
+	});
+
+	test('names the closest audit for an unknown slug', () => {
+		const p = only(validateContent(site(md('title: T\ndate: 2020-01-01\naudits: [bah-2021]'))));
+		assert.equal(p.rule, 'unknown-audit');
+		assert.match(p.fix ?? '', /"bah-2020"/);
+	});
+
+	test('refuses an impossible calendar date', () => {
+		const p = only(validateContent(site(md('title: T\ndate: 2021-02-30'))));
+		assert.equal(p.rule, 'invalid-date');
+		assert.equal(p.field, 'date');
+		assert.equal(p.line, 3);
+		assert.match(p.message, /2021-02-30/);
+	});
+
+	test('refuses `updated` before `date`', () => {
+		const p = only(validateContent(site(md('title: T\ndate: 2020-05-02\nupdated: 2020-05-01'))));
+		assert.equal(p.rule, 'date-order');
+		assert.equal(p.field, 'updated');
+	});
+
+	test('requires title and date', () => {
+		const problems = validateContent(site(md('description: no title or date')));
+		assert.deepEqual(
+			problems.map((p) => [p.rule, p.field]),
+			[
+				['required-field', 'title'],
+				['required-field', 'date'],
+			]
+		);
+	});
+
+	test('refuses an unknown type and suggests the closest', () => {
+		const p = only(validateContent(site(md('title: T\ndate: 2020-01-01\ntype: stament'))));
+		assert.equal(p.rule, 'unknown-type');
+		assert.match(p.fix ?? '', /"statement"/);
+	});
+
+	test('requires the image file to exist, and alt text with it', () => {
+		const problems = validateContent(site(md('title: T\ndate: 2020-01-01\nimage: ./missing.jpg')));
+		assert.deepEqual(problems.map((p) => p.rule).sort(), ['missing-alt', 'missing-image']);
+		assert.match(problems.find((p) => p.rule === 'missing-image')?.message ?? '', /missing\.jpg/);
+	});
+
+	test('refuses malformed YAML with the line of the fault', () => {
+		const p = only(validateContent(site(md('title: T\ndate: 2020-01-01\ntags: [a, b'))));
+		assert.equal(p.rule, 'yaml-syntax');
+		assert.ok((p.line ?? 0) >= 2);
+	});
+
+	test('refuses a file without front matter', () => {
+		assert.equal(only(validateContent(site('Just text.'))).rule, 'front-matter');
+	});
+
+	test('refuses a misspelt field rather than silently ignoring it', () => {
+		const p = only(validateContent(site(md('title: T\ndate: 2020-01-01\ntgas: [x]'))));
+		assert.equal(p.rule, 'unknown-field');
+		assert.match(p.fix ?? '', /did you mean "tags"/);
+	});
+
+	test('refuses values of the wrong kind', () => {
+		const problems = validateContent(
+			site(md('title: 2020\ndate: 2020-01-01\ndraft: yes\ntags: Security'))
+		);
+		assert.deepEqual(
+			problems.map((p) => p.field),
+			['title', 'draft', 'tags']
+		);
+	});
+
+	test('reports two articles with the same slug, naming both files', () => {
+		const text = md('title: T\ndate: 2020-01-01');
+		const problems = validateContent(
+			site(text, {
+				articles: [
+					{ path: 'content/articles/story.md', text },
+					{ path: 'content/articles/2020/story.md', text },
+				],
+			})
+		);
+		const p = only(problems);
+		assert.equal(p.rule, 'duplicate-slug');
+		assert.match(p.message, /content\/articles\/2020\/story\.md|content\/articles\/story\.md/);
+	});
+
+	test('refuses slugs that are not lower-case ASCII, or only digits', () => {
+		const text = md('title: T\ndate: 2020-01-01');
+		const problems = validateContent(
+			site(text, {
+				articles: [
+					{ path: 'content/articles/My Story.md', text },
+					{ path: 'content/articles/2021.md', text },
+				],
+			})
+		);
+		assert.deepEqual(
+			problems.map((p) => p.rule),
+			['invalid-slug', 'invalid-slug']
+		);
+	});
+
+	test('reports every problem of every file in one run', () => {
+		const problems = validateContent(
+			site('', {
+				articles: [
+					{ path: 'content/articles/a.md', text: md('title: A\ndate: 2021-02-30') },
+					{
+						path: 'content/articles/b.md',
+						text: md('title: B\ndate: 2020-01-01\nproducts: [nope]'),
+					},
+				],
+			})
+		);
+		assert.equal(problems.length, 2);
+		assert.equal(summarizeProblems(problems), '2 errors in 2 files');
+	});
+});
+
+describe('products and audits', () => {
+	test('requires a product name and manufacturer and a valid shop URL', () => {
+		const problems = validateContent(
+			site(md('title: T\ndate: 2020-01-01'), {
+				products: [
+					{ path: 'content/products/x.yaml', text: 'category: Enterprise\nurl: shop/x\n' },
+				],
+				audits: [],
+			})
+		);
+		assert.deepEqual(
+			problems.map((p) => p.field),
+			['name', 'manufacturer', 'url']
+		);
+	});
+
+	test('checks an audit date and the products in its scope', () => {
+		const problems = validateContent(
+			site(md('title: T\ndate: 2020-01-01'), {
+				audits: [
+					{
+						path: 'content/audits/a.yaml',
+						text: 'title: A\nauditor: B\ndate: 2019-02-29\nproducts: [mavic-2-enterprice]\n',
+					},
+				],
+			})
+		);
+		assert.deepEqual(
+			problems.map((p) => p.rule),
+			['invalid-date', 'unknown-product']
+		);
+	});
+
+	test('reports two product files with one slug', () => {
+		const problems = validateContent(
+			site(md('title: T\ndate: 2020-01-01'), {
+				products: [
+					{ path: 'content/products/x.yaml', text: PRODUCT },
+					{ path: 'content/products/x.yml', text: PRODUCT },
+				],
+				audits: [],
+			})
+		);
+		assert.equal(only(problems).rule, 'duplicate-slug');
+	});
+});
+
+describe('helpers', () => {
+	test('takes the slug from the file, or the folder of an index file', () => {
+		assert.equal(articleSlugOf('content/articles/a.md'), 'a');
+		assert.equal(articleSlugOf('content/articles/2020/b.mdx'), 'b');
+		assert.equal(articleSlugOf('content/articles/c/index.md'), 'c');
+	});
+
+	test('splits front matter from the body', () => {
+		assert.deepEqual(splitFrontMatter('---\na: 1\n---\nBody'), {
+			yaml: 'a: 1',
+			firstLine: 2,
+			body: 'Body',
+		});
+		assert.equal(splitFrontMatter('a: 1\n---\n'), undefined);
+	});
+
+	test('formats a problem as file:line:column, severity, rule, message and fix', () => {
+		const text = formatProblems([
+			{
+				severity: 'error',
+				rule: 'invalid-date',
+				file: 'content/articles/a.md',
+				line: 3,
+				column: 1,
+				message: 'date: bad',
+				fix: 'write a date',
+			},
+		]);
+		assert.equal(
+			text,
+			'content/articles/a.md:3:1  error  invalid-date  date: bad\n    fix: write a date'
+		);
+	});
+});
