@@ -1,0 +1,162 @@
+/**
+ * Search index, built with Pagefind's Node API inside the build (no second CLI step, nothing
+ * copied into public/), and kept current in `astro dev` so search works while writing.
+ * Only pages marked `data-pagefind-body` (article pages) are indexed.
+ * @see https://pagefind.app/docs/node-api/
+ */
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import * as pagefind from 'pagefind';
+import { articleSlugOf } from '../lib/validate.ts';
+import { articleUrl } from '../lib/urls.ts';
+import { readContent } from './content-check.ts';
+
+/** Turns Pagefind's error lists into one thrown error, so a bad index fails the build. */
+function orThrow<T extends { errors: string[] }>(step: string, response: T): T {
+	if (response.errors.length > 0) {
+		throw new Error(`Search index: ${step} failed:\n${response.errors.join('\n')}`);
+	}
+	return response;
+}
+
+async function newIndex(): Promise<pagefind.PagefindIndex> {
+	const { index } = orThrow('creating the index', await pagefind.createIndex({}));
+	if (!index) throw new Error('Search index: Pagefind returned no index');
+	return index;
+}
+
+/** Indexes the built site in `dir` and writes `dir/pagefind/`. */
+export async function indexBuiltSite(dir: string, logger: AstroIntegrationLogger): Promise<number> {
+	const started = performance.now();
+	try {
+		const index = await newIndex();
+		orThrow('indexing', await index.addDirectory({ path: dir }));
+		const outputPath = join(dir, 'pagefind');
+		orThrow('writing', await index.writeFiles({ outputPath }));
+		// The site uses its own search UI on Pagefind's JS API; the stock UI bundles (~400 KB) would
+		// only be dead weight in every deploy.
+		for (const unused of UNUSED_BUNDLE_FILES) rmSync(join(outputPath, unused), { force: true });
+		const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+			languages: Record<string, { page_count: number }>;
+		};
+		const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+		const seconds = ((performance.now() - started) / 1000).toFixed(1);
+		logger.info(`Indexed ${pages} articles for search in ${seconds} s`);
+		return pages;
+	} finally {
+		await pagefind.close();
+	}
+}
+
+const UNUSED_BUNDLE_FILES = [
+	'pagefind-ui.js',
+	'pagefind-ui.css',
+	'pagefind-modular-ui.js',
+	'pagefind-modular-ui.css',
+	'pagefind-component-ui.js',
+	'pagefind-component-ui.css',
+	'pagefind-highlight.js',
+];
+
+const TYPES: Record<string, string> = {
+	js: 'text/javascript; charset=utf-8',
+	css: 'text/css; charset=utf-8',
+	wasm: 'application/wasm',
+	json: 'application/json',
+};
+
+/** Fetches every article page from the running dev server and indexes it in memory. */
+async function indexDevSite(
+	origin: string,
+	root: string,
+	contentDir: string,
+	logger: AstroIntegrationLogger,
+	onIncomplete: () => void
+): Promise<Map<string, Uint8Array>> {
+	const started = performance.now();
+	const urls = readContent(root, contentDir).articles.map((f) => articleUrl(articleSlugOf(f.path)));
+	logger.info(`Indexing ${urls.length} articles for search in dev…`);
+	const index = await newIndex();
+	const missed: string[] = [];
+	// A few pages at a time: the dev server renders each on request.
+	for (let i = 0; i < urls.length; i += 4) {
+		await Promise.all(
+			urls.slice(i, i + 4).map(async (url) => {
+				const response = await fetch(new URL(url, origin));
+				if (!response.ok) {
+					missed.push(url);
+					return;
+				}
+				orThrow(
+					`indexing ${url}`,
+					await index.addHTMLFile({ url, content: await response.text() })
+				);
+			})
+		);
+	}
+	const { files } = orThrow('building', await index.getFiles());
+	await index.deleteIndex();
+	const seconds = ((performance.now() - started) / 1000).toFixed(1);
+	logger.info(`Search is ready: ${urls.length - missed.length} articles indexed in ${seconds} s`);
+	if (missed.length > 0) {
+		// Usually an article Astro has not finished loading yet: try again on a later query.
+		logger.warn(`Not yet searchable (will retry): ${missed.join(', ')}`);
+		onIncomplete();
+	}
+	return new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
+}
+
+/** The Astro integration. */
+export function searchIndex(options: { root: string; contentDir: string }): AstroIntegration {
+	return {
+		name: 'hangar:search-index',
+		hooks: {
+			'astro:server:setup': ({ server, logger }) => {
+				const contentPath = resolve(options.root, options.contentDir);
+				let files: Promise<Map<string, Uint8Array>> | undefined;
+				// Any change to the content makes the next search request rebuild the index.
+				server.watcher.on('all', (_event, path) => {
+					if (resolve(path).startsWith(contentPath) && files) {
+						files = undefined;
+						logger.info('Content changed: search will re-index on the next query');
+					}
+				});
+				server.middlewares.use((req, res, next) => {
+					const path = (req.url ?? '').split('?')[0] ?? '';
+					if (!path.startsWith('/pagefind/')) return next();
+					const origin = `http://${req.headers.host ?? 'localhost'}`;
+					files ??= indexDevSite(origin, options.root, options.contentDir, logger, () => {
+						setTimeout(() => (files = undefined), 2000);
+					});
+					files.then(
+						(map) => {
+							const body = map.get(path.slice('/pagefind/'.length));
+							if (!body) {
+								res.statusCode = 404;
+								res.end();
+								return;
+							}
+							const ext = path.split('.').pop() ?? '';
+							res.setHeader('content-type', TYPES[ext] ?? 'application/octet-stream');
+							res.setHeader('cache-control', 'no-store');
+							res.end(body);
+						},
+						(error: unknown) => {
+							files = undefined;
+							logger.error(`Search index failed: ${String(error)}`);
+							res.statusCode = 500;
+							res.end('Search index failed; see the dev server log.');
+						}
+					);
+				});
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				const out = fileURLToPath(dir);
+				statSync(out);
+				await indexBuiltSite(out, logger);
+			},
+		},
+	};
+}

@@ -1,0 +1,289 @@
+/**
+ * Search in a real browser over a built fixture site: the index holds what it should, filters OR
+ * within a group and AND across groups, the state lives in the URL, every entry point (header,
+ * product page, 404) leads to results, no search code loads before it is needed, and axe is clean.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations, formatViolations } from '../helpers/axe.ts';
+import { launch } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/build.ts';
+import { serve, type StaticServer } from '../helpers/serve.ts';
+
+const ALPHA = ['/articles/case-variant/', '/articles/html-title/', '/articles/lead-image-story/'];
+
+let server: StaticServer;
+let context: BrowserContext;
+let closeBrowser: () => Promise<void>;
+
+before(async () => {
+	const built = buildSite('tests/fixtures/site', 'search-site', {
+		HANGAR_BUILD_TIME: '2024-06-01T12:00:00Z',
+	});
+	assert.equal(built.status, 0, built.output);
+	server = await serve(built.outDir);
+	({ context, close: closeBrowser } = await launch());
+});
+
+after(async () => {
+	await closeBrowser();
+	await server.close();
+});
+
+const url = (path: string) => new URL(path, server.url).href;
+
+/** Opens a page and waits until the search status reports a finished search. */
+async function searchPage(page: Page, query: string): Promise<void> {
+	await page.goto(url(`/search/${query}`));
+	await waitForResults(page);
+}
+
+async function waitForResults(page: Page): Promise<void> {
+	await page.waitForFunction(() =>
+		/result|No results/.test(document.querySelector('[data-search-status]')?.textContent ?? '')
+	);
+}
+
+async function resultUrls(page: Page): Promise<string[]> {
+	return (
+		await page
+			.locator('[data-search-results] h3 a')
+			.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+	).sort();
+}
+
+async function statusText(page: Page): Promise<string> {
+	return (await page.locator('[data-search-status]').textContent()) ?? '';
+}
+
+describe('the index', () => {
+	test('finds a word that appears only in an MDX article body', async () => {
+		const page = await context.newPage();
+		await searchPage(page, '?q=mdxonlyword');
+		assert.deepEqual(await resultUrls(page), ['/articles/mdx-story/']);
+		assert.match((await page.locator('.excerpt mark').first().textContent()) ?? '', /mdxonlyword/i);
+		await page.close();
+	});
+
+	test("never finds a draft's or a scheduled article's unique word", async () => {
+		const page = await context.newPage();
+		for (const word of ['draftsecretword', 'scheduledsecretword']) {
+			await searchPage(page, `?q=${word}`);
+			assert.deepEqual(await resultUrls(page), []);
+			assert.match(await statusText(page), /No results/);
+			assert.equal(await page.locator('[data-search-empty]').isVisible(), true);
+		}
+		await page.close();
+	});
+
+	test('indexes only article pages', async () => {
+		const page = await context.newPage();
+		await searchPage(page, '?q=audit');
+		const urls = await resultUrls(page);
+		assert.ok(urls.length > 0);
+		assert.ok(
+			urls.every((u) => u.startsWith('/articles/') && u !== '/articles/'),
+			urls.join(' ')
+		);
+		await page.close();
+	});
+});
+
+describe('filters', () => {
+	test('a product narrows, two products widen (OR), product and audit narrow (AND)', async () => {
+		const page = await context.newPage();
+		await searchPage(page, '?product=Alpha+Drone');
+		assert.deepEqual(await resultUrls(page), ALPHA);
+		await searchPage(page, '?product=Alpha+Drone&product=Gamma+Drone');
+		assert.deepEqual(await resultUrls(page), [...ALPHA, '/articles/mdx-story/'].sort());
+		await searchPage(page, '?product=Alpha+Drone&audit=First+audit+of+the+Alpha+Drone');
+		assert.deepEqual(await resultUrls(page), ['/articles/html-title/']);
+		await page.close();
+	});
+
+	test('works with an empty query, newest first, and counts each option', async () => {
+		const page = await context.newPage();
+		await page.goto(url('/search/'));
+		await page.locator('input[name="product"][value="Alpha Drone"]').check();
+		await waitForResults(page);
+		assert.match(await statusText(page), /^3 results/);
+		assert.equal(new URL(page.url()).search, '?product=Alpha+Drone');
+		const dates = await page
+			.locator('[data-search-results] time')
+			.evaluateAll((t) => t.map((x) => x.getAttribute('datetime') ?? ''));
+		assert.deepEqual(dates, [...dates].sort().reverse());
+		// Counts: other products as if added (OR), other groups within the current results.
+		const count = (key: string, value: string) =>
+			page.locator(`[data-count-key="${key}"][data-count-value="${value}"]`).textContent();
+		await page.waitForFunction(
+			() =>
+				document
+					.querySelector('[data-count-key="product"][data-count-value="Beta Drone"]')
+					?.textContent?.trim() === '11'
+		);
+		assert.equal((await count('product', 'Alpha Drone'))?.trim(), '3');
+		assert.equal((await count('manufacturer', 'Acme'))?.trim(), '3');
+		assert.equal((await count('type', 'Statement'))?.trim(), '1');
+		await page.close();
+	});
+
+	test('offers to drop filters when nothing matches', async () => {
+		const page = await context.newPage();
+		await searchPage(page, '?q=mdxonlyword&product=Alpha+Drone');
+		assert.match(await statusText(page), /No results/);
+		await page.locator('[data-search-empty] button', { hasText: 'Product: Alpha Drone' }).click();
+		await waitForResults(page);
+		assert.deepEqual(await resultUrls(page), ['/articles/mdx-story/']);
+		assert.equal(new URL(page.url()).search, '?q=mdxonlyword');
+		await page.close();
+	});
+});
+
+describe('state in the URL', () => {
+	test('restores a shared URL, and back/forward restore earlier searches', async () => {
+		const page = await context.newPage();
+		await searchPage(page, '?q=fixtureword&product=Alpha+Drone');
+		assert.equal(await page.locator('#search-query').inputValue(), 'fixtureword');
+		assert.equal(
+			await page.locator('input[name="product"][value="Alpha Drone"]').isChecked(),
+			true
+		);
+		assert.deepEqual(await resultUrls(page), ['/articles/html-title/']);
+
+		await page.locator('#search-query').fill('mdxonlyword');
+		await page.locator('#search-query').press('Enter');
+		await page.waitForURL(/q=mdxonlyword/);
+		await waitForResults(page);
+		assert.match(await statusText(page), /No results/);
+
+		await page.goBack();
+		await page.waitForURL(/q=fixtureword/);
+		await page.waitForFunction(
+			() => (document.querySelector('#search-query') as HTMLInputElement).value === 'fixtureword'
+		);
+		await waitForResults(page);
+		assert.deepEqual(await resultUrls(page), ['/articles/html-title/']);
+		await page.goForward();
+		await page.waitForURL(/q=mdxonlyword/);
+		await page.waitForFunction(
+			() => (document.querySelector('#search-query') as HTMLInputElement).value === 'mdxonlyword'
+		);
+		await page.close();
+	});
+
+	test('sorts newest first on request', async () => {
+		const page = await context.newPage();
+		await searchPage(page, '?q=filler&sort=newest');
+		assert.equal(await page.locator('#search-sort').inputValue(), 'newest');
+		const urls = await page
+			.locator('[data-search-results] h3 a')
+			.evaluateAll((l) => l.map((a) => (a as HTMLAnchorElement).pathname));
+		assert.deepEqual(urls.slice(0, 2), ['/articles/filler-10/', '/articles/filler-09/']);
+		await page.close();
+	});
+});
+
+describe('search everywhere', () => {
+	test('the header field on an article page leads to results; "/" focuses it', async () => {
+		const page = await context.newPage();
+		await page.goto(url('/articles/html-title/'));
+		await page.keyboard.press('/');
+		assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search');
+		await page.keyboard.type('mdxonlyword');
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/search\/\?q=mdxonlyword/);
+		await waitForResults(page);
+		assert.deepEqual(await resultUrls(page), ['/articles/mdx-story/']);
+		await page.close();
+	});
+
+	test("a product page's search returns only that product's articles", async () => {
+		const page = await context.newPage();
+		await page.goto(url('/products/alpha-drone/'));
+		await page.locator('#scoped-search-product').fill('story');
+		await page.locator('#scoped-search-product').press('Enter');
+		await page.waitForURL(/\/search\//);
+		await waitForResults(page);
+		const urls = await resultUrls(page);
+		assert.ok(urls.length > 0);
+		assert.ok(
+			urls.every((u) => ALPHA.includes(u)),
+			urls.join(' ')
+		);
+		assert.ok(
+			!urls.includes('/articles/mdx-story/'),
+			'an MDX story about another product leaked in'
+		);
+		await page.close();
+	});
+
+	test('the 404 page suggests the right article for a mistyped slug', async () => {
+		const page = await context.newPage();
+		const response = await page.goto(url('/articles/lead-imag-stroy/'));
+		assert.equal(response?.status(), 404);
+		const first = page.locator('[data-suggestion-list] a').first();
+		await first.waitFor();
+		assert.equal(await first.getAttribute('href'), '/articles/lead-image-story/');
+		await page.close();
+	});
+});
+
+describe('weight', () => {
+	test('loads no search code until a search field is used, then fetches Pagefind', async () => {
+		const page = await context.newPage();
+		const requests: string[] = [];
+		page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+		await page.goto(url('/articles/html-title/'));
+		await page.goto(url('/search/'));
+		await page.waitForLoadState('networkidle');
+		assert.deepEqual(
+			requests.filter((p) => p.startsWith('/pagefind/') || /search-page/.test(p)),
+			[]
+		);
+		await page.locator('#search-query').focus();
+		await page.waitForResponse((r) => r.url().endsWith('/pagefind/pagefind.js'));
+		await page.close();
+	});
+});
+
+describe('accessibility', () => {
+	for (const colorScheme of ['light', 'dark'] as const) {
+		test(`axe finds nothing on the search page with results and filters (${colorScheme})`, async () => {
+			const page = await context.newPage();
+			await page.emulateMedia({ colorScheme });
+			await searchPage(page, '?q=story&product=Alpha+Drone&type=News');
+			assert.ok((await resultUrls(page)).length > 0);
+			const violations = await axeViolations(page);
+			assert.equal(violations.length, 0, formatViolations(violations));
+			await page.close();
+		});
+	}
+
+	test('the flow works by keyboard and the result count is announced', async () => {
+		const page = await context.newPage();
+		await page.goto(url('/search/'));
+		await page.keyboard.press('/');
+		assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-query');
+		await page.keyboard.type('filler');
+		await page.keyboard.press('Enter');
+		await waitForResults(page);
+		assert.equal(await page.locator('[data-search-status]').getAttribute('role'), 'status');
+		assert.match(await statusText(page), /^10 results for “filler”/);
+		// Tab on to the first filter checkbox and tick it with the space bar.
+		for (let i = 0; i < 40; i++) {
+			await page.keyboard.press('Tab');
+			if (
+				await page.evaluate(
+					() => (document.activeElement as HTMLInputElement | null)?.type === 'checkbox'
+				)
+			)
+				break;
+		}
+		const name = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
+		await page.keyboard.press('Space');
+		await page.waitForURL(new RegExp(`=${encodeURIComponent(name).replace(/%20/g, '\\+')}`));
+		await waitForResults(page);
+		await page.close();
+	});
+});
