@@ -1,0 +1,117 @@
+/**
+ * What the build writes for crawlers and the static host once every page exists: the sitemap
+ * (`@astrojs/sitemap`, with each page's `lastmod` read from its own `og:updated_time` and pages
+ * marked `noindex` left out), `_headers` with a Content-Security-Policy whose hashes come from the
+ * inline scripts and styles of the built pages (so inline code added later is covered without
+ * anyone listing it), and `_redirects` from the site config.
+ *
+ * Astro's own `security.csp` is not used: it writes a per-page `<meta>` policy (which cannot carry
+ * `frame-ancestors`), leaves `is:inline` scripts such as the theme bootstrap to hand-kept hashes, and
+ * gives its headers only to adapters, while this site is plain static files.
+ */
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+	addHashes,
+	contentSecurityPolicy,
+	emptyHashes,
+	headerRules,
+	headersFile,
+	inlineCode,
+} from '../lib/headers.ts';
+import { parseHtml } from '../lib/html.ts';
+import { redirectProblems, redirectsFile } from '../lib/redirects.ts';
+import { pageFacts, type PageFacts } from '../lib/sitemaps.ts';
+import { absoluteUrl } from '../lib/urls.ts';
+import type { SiteConfig } from '../site.config.ts';
+
+/** The longest header value Cloudflare Pages accepts in `_headers`. */
+const HEADER_VALUE_LIMIT = 2000;
+
+/** The URL path a built file is served at: `articles/x/index.html` → `/articles/x/`. */
+function urlPathOf(dir: string, file: string): string {
+	const path = `/${relative(dir, file).split(sep).join('/')}`;
+	return path.replace(/\/index\.html$/, '/');
+}
+
+function filesUnder(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name));
+}
+
+function failOn(problems: readonly string[]): void {
+	if (problems.length === 0) return;
+	const error = new Error(`Redirect errors:\n\n${problems.map((p) => `  ${p}`).join('\n')}`);
+	error.stack = error.message;
+	throw error;
+}
+
+/** The integrations, in the order their `astro:build:done` hooks must run. */
+export function publishing(site: SiteConfig): AstroIntegration[] {
+	const facts = new Map<string, PageFacts>();
+	const paths = new Set<string>();
+	let hashes = emptyHashes();
+
+	const scan: AstroIntegration = {
+		name: 'hangar:page-scan',
+		hooks: {
+			'astro:config:setup': () => failOn(redirectProblems(site.redirects)),
+			'astro:build:done': ({ dir }) => {
+				const root = fileURLToPath(dir);
+				hashes = emptyHashes();
+				for (const file of filesUnder(root)) {
+					const path = urlPathOf(root, file);
+					paths.add(path);
+					if (!file.endsWith('.html')) continue;
+					const doc = parseHtml(readFileSync(file, 'utf8'));
+					facts.set(absoluteUrl(site.url, path), pageFacts(doc));
+					addHashes(hashes, inlineCode(doc));
+				}
+			},
+		},
+	};
+
+	const deployFiles: AstroIntegration = {
+		name: 'hangar:deploy-files',
+		hooks: {
+			'astro:build:done': ({ dir, logger }) => {
+				const root = fileURLToPath(dir);
+				failOn(redirectProblems(site.redirects, paths));
+				const top = readdirSync(root, { withFileTypes: true });
+				const csp = contentSecurityPolicy(hashes, site.cspAdditions);
+				if (csp.length > HEADER_VALUE_LIMIT) {
+					logger.warn(
+						`The Content-Security-Policy is ${csp.length} characters long; Cloudflare Pages takes at most ${HEADER_VALUE_LIMIT}. Most of it is hashes of inline <style> blocks: \`build.inlineStylesheets: 'never'\` in astro.config.mjs removes them.`
+					);
+				}
+				const rules = headerRules(csp, {
+					folders: top.filter((e) => e.isDirectory()).map((e) => e.name),
+					files: top.filter((e) => e.isFile()).map((e) => e.name),
+				});
+				writeFileSync(join(root, '_headers'), headersFile(rules));
+				writeFileSync(join(root, '_redirects'), redirectsFile(site.redirects));
+				logger.info(
+					`_headers: CSP allows ${hashes.scripts.size} inline script(s), ${hashes.styles.size} style element(s) and ${hashes.styleAttributes.size} style attribute(s) by hash; _redirects: ${site.redirects.length} redirect(s)`
+				);
+			},
+		},
+	};
+
+	return [
+		scan,
+		sitemap({
+			// Pages are directories; feeds, images and the 404 page are not pages to index.
+			filter: (url) => url.endsWith('/') && facts.get(url)?.noindex !== true,
+			serialize: (item) => {
+				const lastmod = facts.get(item.url)?.lastmod;
+				return lastmod ? { ...item, lastmod } : item;
+			},
+			customSitemaps: [absoluteUrl(site.url, '/news-sitemap.xml')],
+		}),
+		deployFiles,
+	];
+}

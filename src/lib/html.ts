@@ -1,0 +1,91 @@
+/**
+ * Small HTML helpers shared by the feeds (which rewrite URLs in rendered articles) and the deploy
+ * headers (which hash the inline scripts and styles of built pages). Parsing is ultrahtml's, the
+ * parser Astro itself depends on; attribute values stay as written, so they are decoded here.
+ */
+import { ELEMENT_NODE, parse, renderSync, type ElementNode } from 'ultrahtml';
+
+const NAMED: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: '\u00a0',
+};
+
+/** Decodes the character references that occur in attribute values (`&amp;`, `&#39;`, `&#x27;`…). */
+export function decodeEntities(value: string): string {
+	return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+		if (ref[0] === '#') {
+			const hex = ref[1] === 'x' || ref[1] === 'X';
+			const code = hex ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+			return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+		}
+		return NAMED[ref.toLowerCase()] ?? whole;
+	});
+}
+
+/**
+ * Escapes text for a double-quoted attribute value. `<` and `>` are escaped too, although HTML
+ * does not need it there, so no text that looks like a tag appears anywhere in a page's source.
+ */
+export function escapeAttribute(value: string): string {
+	return escapeHtml(value).replace(/"/g, '&quot;');
+}
+
+/** Escapes text for HTML element content. */
+export function escapeHtml(value: string): string {
+	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A parsed HTML document or fragment. */
+export interface HtmlDocument {
+	children: unknown[];
+}
+
+/** Parses an HTML document or fragment. */
+export function parseHtml(html: string): HtmlDocument {
+	return parse(html) as HtmlDocument;
+}
+
+/** Serialises a parsed document. */
+export function renderHtml(doc: HtmlDocument): string {
+	return renderSync(doc as Parameters<typeof renderSync>[0]);
+}
+
+function isElement(node: unknown): node is ElementNode {
+	return (node as { type?: unknown }).type === ELEMENT_NODE;
+}
+
+/**
+ * Visits every element in document order. `visit` may change an element's attributes, or return
+ * `false` to remove the element (and everything inside it) from the document.
+ */
+export function eachElement(
+	parent: HtmlDocument,
+	visit: (element: ElementNode) => boolean | void
+): void {
+	parent.children = parent.children.filter((node) => {
+		if (!isElement(node)) return true;
+		if (visit(node) === false) return false;
+		eachElement(node, visit);
+		return true;
+	});
+}
+
+/** The raw text inside an element: a script's or style's source, exactly as written. */
+export function rawText(element: ElementNode): string {
+	return element.children.map((child) => (child as { value?: string }).value ?? '').join('');
+}
+
+/** Script `type`s a browser runs; other types (JSON-LD, templates) are data, outside CSP. */
+const SCRIPT_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
+
+/** True when a `<script>` element with these attributes is run by the browser. */
+export function isExecutableScript(attributes: Record<string, string>): boolean {
+	const type = decodeEntities(attributes['type'] ?? '')
+		.trim()
+		.toLowerCase();
+	return SCRIPT_TYPES.has(type);
+}

@@ -1,0 +1,27 @@
+/** An audit's RSS feed: the newest articles about it, in full. */
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { buildTime } from '~/content-root.ts';
+import { getFeedEntries, getSiteData } from '~/content.ts';
+import { rssOptions, termFeedInfo } from '~/lib/feeds.ts';
+import { auditUrl } from '~/lib/urls.ts';
+import { SITE } from '~/site.config.ts';
+
+export const getStaticPaths = (async () => {
+	const { audits, byAudit } = await getSiteData();
+	return audits.map((audit) => ({
+		params: { audit: audit.slug },
+		props: { audit, articles: byAudit.get(audit.slug) ?? [] },
+	}));
+}) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = async ({ props: { audit, articles } }) => {
+	const info = termFeedInfo(SITE, {
+		name: audit.title,
+		description: audit.summary ?? `${audit.title}, by ${audit.auditor}.`,
+		path: auditUrl(audit.slug),
+	});
+	return rss(rssOptions(info, await getFeedEntries(articles), buildTime()));
+};

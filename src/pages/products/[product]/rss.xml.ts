@@ -1,0 +1,28 @@
+/** A product's RSS feed: the newest articles about it, in full. */
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { buildTime } from '~/content-root.ts';
+import { getFeedEntries, getSiteData } from '~/content.ts';
+import { rssOptions, termFeedInfo } from '~/lib/feeds.ts';
+import { productUrl } from '~/lib/urls.ts';
+import { SITE } from '~/site.config.ts';
+
+export const getStaticPaths = (async () => {
+	const { products, byProduct } = await getSiteData();
+	return products.map((product) => ({
+		params: { product: product.slug },
+		props: { product, articles: byProduct.get(product.slug) ?? [] },
+	}));
+}) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = async ({ props: { product, articles } }) => {
+	const info = termFeedInfo(SITE, {
+		name: product.name,
+		description:
+			product.summary ?? `News and audits about the ${product.manufacturer} ${product.name}.`,
+		path: productUrl(product.slug),
+	});
+	return rss(rssOptions(info, await getFeedEntries(articles), buildTime()));
+};

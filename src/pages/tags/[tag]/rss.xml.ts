@@ -1,0 +1,28 @@
+/** A tag's RSS feed: the newest articles carrying it, in full. */
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { buildTime } from '~/content-root.ts';
+import { getFeedEntries, getSiteData } from '~/content.ts';
+import { articleCount } from '~/lib/articles.ts';
+import { rssOptions, termFeedInfo } from '~/lib/feeds.ts';
+import { tagUrl } from '~/lib/urls.ts';
+import { SITE } from '~/site.config.ts';
+
+export const getStaticPaths = (async () => {
+	const { tags, byTag } = await getSiteData();
+	return tags.map((tag) => ({
+		params: { tag: tag.slug },
+		props: { tag, articles: byTag.get(tag.slug) ?? [] },
+	}));
+}) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = async ({ props: { tag, articles } }) => {
+	const info = termFeedInfo(SITE, {
+		name: `Tagged “${tag.name}”`,
+		description: `${articleCount(tag.count)} tagged ${tag.name}.`,
+		path: tagUrl(tag.slug),
+	});
+	return rss(rssOptions(info, await getFeedEntries(articles), buildTime()));
+};

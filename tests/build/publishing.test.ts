@@ -1,0 +1,555 @@
+/**
+ * Builds the fixture site twice and checks what feed readers, crawlers, social networks and the
+ * static host get: feeds (parsed with feedsmith), JSON-LD field by field, sitemaps, the head of
+ * every page type, social images and their cache, `_headers` and `_redirects`.
+ *
+ * The first build runs at a fixed time two days after the newest fixture article (so the Google
+ * News window holds exactly one article) with an empty social image cache; the second runs later
+ * with the cache the first one filled.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import sharp from 'sharp';
+import { SITE } from '../../src/site.config.ts';
+import { buildSite, OUT } from '../helpers/build.ts';
+import {
+	decodeEntities,
+	elementWith,
+	fileFor,
+	filesUnder,
+	scanTags,
+	urlPathOf,
+} from '../helpers/site.ts';
+
+const FIXTURE = 'tests/fixtures/site';
+const CACHE = join(OUT, 'publishing-cache');
+/** Noon two days after the newest fixture article (2020-07-04): only it is in the news window. */
+const BUILD_TIME = '2020-07-05T12:00:00Z';
+const LATER = '2024-06-01T12:00:00Z';
+const ORIGIN = new URL(SITE.url).origin;
+const abs = (path: string) => new URL(path, `${ORIGIN}/`).href;
+
+/** The published fixture articles, newest first (drafts and the 2099 article excluded). */
+const PUBLISHED = [
+	'mdx-story',
+	'case-variant',
+	'html-title',
+	'lead-image-story',
+	...Array.from({ length: 10 }, (_, i) => `filler-${String(10 - i).padStart(2, '0')}`),
+];
+const SECRETS = [/secret-draft/, /draftsecretword/, /future-story/, /scheduledsecretword/];
+
+let dir = '';
+let warmDir = '';
+let coldOutput = '';
+let warmOutput = '';
+let cacheBefore = new Map<string, number>();
+
+function cacheFiles(): Map<string, number> {
+	const files = readdirSync(join(CACHE, 'social'));
+	return new Map(files.map((f) => [f, statSync(join(CACHE, 'social', f)).mtimeMs]));
+}
+
+function read(path: string, root = dir): string {
+	const file = fileFor(root, path);
+	assert.ok(file, `nothing at ${path}`);
+	return readFileSync(file, 'utf8');
+}
+
+/** The page's JSON-LD graph; fails unless the page has exactly one. */
+function jsonLd(path: string): Record<string, unknown>[] {
+	const scripts = [
+		...read(path).matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g),
+	];
+	assert.equal(scripts.length, 1, `${path} has ${scripts.length} JSON-LD scripts`);
+	const data = JSON.parse(scripts[0]?.[1] ?? '') as { '@context': string; '@graph': [] };
+	assert.equal(data['@context'], 'https://schema.org');
+	return data['@graph'];
+}
+
+function nodeOf(graph: Record<string, unknown>[], type: string): Record<string, unknown> {
+	const node = graph.find((n) => n['@type'] === type);
+	assert.ok(node, `no ${type} in ${JSON.stringify(graph).slice(0, 300)}`);
+	return node;
+}
+
+/** The breadcrumb a reader sees: the label and link of each crumb. */
+function visibleCrumbs(path: string): { name: string; item?: string }[] {
+	const nav = elementWith(read(path), 'aria-label', 'Breadcrumb');
+	assert.ok(nav, `${path} shows no breadcrumb`);
+	return [
+		...nav.matchAll(
+			/<li[^>]*>\s*(?:<a[^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>|<span[^>]*aria-current="page"[^>]*>([\s\S]*?)<\/span>)/g
+		),
+	].map((m) =>
+		m[1] !== undefined
+			? { name: decodeEntities(m[2] ?? '').trim(), item: abs(decodeEntities(m[1])) }
+			: { name: decodeEntities(m[3] ?? '').trim() }
+	);
+}
+
+/** The `<link>` and `<meta>` elements of a page's head. */
+function head(path: string) {
+	const html = read(path);
+	const tags = scanTags(html.slice(0, html.indexOf('</head>')));
+	const meta = (key: string) =>
+		tags
+			.filter((t) => t.name === 'meta' && (t.attrs.get('property') ?? t.attrs.get('name')) === key)
+			.map((t) => t.attrs.get('content') ?? '');
+	const links = (rel: string) =>
+		tags.filter((t) => t.name === 'link' && t.attrs.get('rel') === rel).map((t) => t.attrs);
+	const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? '';
+	return { meta, links, title: decodeEntities(title) };
+}
+
+/** Article paths linked from the <main> of a listing page and its later pages, in order. */
+function listed(path: string): string[] {
+	const pages = [path];
+	for (let n = 2; fileFor(dir, `${path}${n}/`); n++) pages.push(`${path}${n}/`);
+	return pages.flatMap((p) => {
+		const html = read(p);
+		const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+		return [...main.matchAll(/<h[23][^>]*>\s*<a href="(\/articles\/[^/"]+\/)"/g)].map(
+			(m) => m[1] ?? ''
+		);
+	});
+}
+
+const xml = new XMLParser({
+	ignoreAttributes: false,
+	isArray: (name) => ['url', 'sitemap'].includes(name),
+});
+
+before(() => {
+	rmSync(CACHE, { recursive: true, force: true });
+	const env = { HANGAR_CACHE_DIR: CACHE };
+	const cold = buildSite(FIXTURE, 'publishing', { ...env, HANGAR_BUILD_TIME: BUILD_TIME });
+	assert.equal(cold.status, 0, cold.output);
+	dir = cold.outDir;
+	coldOutput = cold.output;
+	cacheBefore = cacheFiles();
+	const warm = buildSite(FIXTURE, 'publishing-warm', { ...env, HANGAR_BUILD_TIME: LATER });
+	assert.equal(warm.status, 0, warm.output);
+	warmDir = warm.outDir;
+	warmOutput = warm.output;
+});
+
+describe('feeds', () => {
+	test('/rss.xml has every published article, newest first, full text with absolute URLs', () => {
+		const text = read('/rss.xml');
+		const feed = parseRssFeed(text);
+		const items = feed.items ?? [];
+		assert.deepEqual(
+			items.map((i) => i.link),
+			PUBLISHED.map((slug) => abs(`/articles/${slug}/`))
+		);
+		const times = items.map((i) => new Date(i.pubDate ?? '').getTime());
+		assert.deepEqual(
+			[...times].sort((a, b) => b - a),
+			times,
+			'newest first'
+		);
+		const html = items.find((i) => i.link === abs('/articles/html-title/'));
+		assert.equal(html?.title, "<script>alert('x')</script> & <b>bold</b> claims");
+		assert.equal(new Date(html?.pubDate ?? '').toISOString(), '2020-07-02T00:00:00.000Z');
+		assert.equal(html?.atom?.updated, '2020-07-10T00:00:00.000Z');
+		assert.deepEqual(html?.dc?.creators, ['Fixture Author']);
+		assert.deepEqual(
+			html?.categories?.map((c) => c.name),
+			['Alpha Drone', 'First audit of the Alpha Drone', 'Data Security', 'Audits']
+		);
+		assert.match(html?.content?.encoded ?? '', /<table>[\s\S]*Column A/);
+		for (const secret of SECRETS) assert.doesNotMatch(text, secret);
+	});
+
+	test('feed HTML links and images are absolute and the images exist', () => {
+		const items = parseRssFeed(read('/rss.xml')).items ?? [];
+		for (const item of items) {
+			for (const tag of scanTags(item.content?.encoded ?? '')) {
+				for (const attr of ['href', 'src']) {
+					const url = tag.attrs.get(attr);
+					if (url === undefined || url.startsWith('mailto:')) continue;
+					assert.match(url, /^https:\/\//, `${item.link}: <${tag.name} ${attr}="${url}">`);
+					if (url.startsWith(ORIGIN)) {
+						const path = decodeURIComponent(new URL(url).pathname);
+						assert.ok(fileFor(dir, path), `${item.link} links to ${path}, not built`);
+					}
+				}
+			}
+		}
+		const lead = items.find((i) => i.link === abs('/articles/lead-image-story/'));
+		const srcs = scanTags(lead?.content?.encoded ?? '').flatMap((t) => t.attrs.get('src') ?? []);
+		assert.equal(srcs.length, 2, 'the lead image and the body image');
+		assert.ok(
+			srcs.every((s) => s.startsWith(`${ORIGIN}/_astro/`) && s.endsWith('.webp')),
+			srcs.join()
+		);
+		const footnote = items.find((i) => i.link === abs('/articles/html-title/'));
+		assert.match(
+			footnote?.content?.encoded ?? '',
+			/href="https:\/\/[^"]+\/articles\/html-title\/#/
+		);
+	});
+
+	test('/atom.xml and /feed.json carry the same articles in the same order', () => {
+		const atom = parseAtomFeed(read('/atom.xml'));
+		const json = parseJsonFeed(read('/feed.json'));
+		const expected = PUBLISHED.map((slug) => abs(`/articles/${slug}/`));
+		assert.deepEqual(
+			atom.entries?.map((e) => e.id),
+			expected
+		);
+		assert.deepEqual(
+			json.items?.map((i) => i.url),
+			expected
+		);
+		assert.equal(atom.updated, '2020-07-10T00:00:00.000Z', 'the newest change, not the build time');
+		const first = atom.entries?.[0];
+		assert.equal(first?.published, '2020-07-04T00:00:00.000Z');
+		assert.equal(first?.content?.type, 'html');
+	});
+
+	test('/feed.json has JSON Feed 1.1’s required fields on the feed and every item', () => {
+		const feed = JSON.parse(read('/feed.json')) as Record<string, unknown> & {
+			items: Record<string, unknown>[];
+		};
+		assert.equal(feed['version'], 'https://jsonfeed.org/version/1.1');
+		assert.equal(typeof feed['title'], 'string');
+		assert.equal(feed['feed_url'], abs('/feed.json'));
+		assert.equal(feed['home_page_url'], abs('/'));
+		for (const item of feed.items) {
+			assert.equal(typeof item['id'], 'string');
+			assert.ok(
+				typeof item['content_html'] === 'string' || typeof item['content_text'] === 'string'
+			);
+			for (const key of ['date_published', 'date_modified']) {
+				assert.match(String(item[key]), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/, key);
+			}
+		}
+		const lead = feed.items.find((i) => i['url'] === abs('/articles/lead-image-story/'));
+		assert.match(String(lead?.['image']), /^https:\/\/[^/]+\/_astro\/lead\.[^/]+\.webp$/);
+	});
+
+	test('each product, audit and tag has a feed of exactly its articles, announced on its page', () => {
+		const terms = filesUnder(dir, 'rss.xml')
+			.map((f) => urlPathOf(dir, f).replace(/rss\.xml$/, ''))
+			.filter((p) => p !== '/');
+		assert.deepEqual(terms.sort(), [
+			'/audits/first-audit/',
+			'/audits/second-audit/',
+			'/products/alpha-drone/',
+			'/products/beta-drone/',
+			'/products/gamma-drone/',
+			'/tags/audits/',
+			'/tags/data-security/',
+			'/tags/filler/',
+			'/tags/guides/',
+		]);
+		for (const term of terms) {
+			const feed = parseRssFeed(read(`${term}rss.xml`));
+			assert.deepEqual(
+				feed.items?.map((i) => i.link),
+				listed(term).map(abs),
+				`${term}rss.xml`
+			);
+			assert.equal(feed.link, abs(term));
+			const alternates = head(term).links('alternate');
+			assert.ok(
+				alternates.some((l) => l.get('href') === abs(`${term}rss.xml`)),
+				`${term} does not announce its feed`
+			);
+		}
+		assert.equal(parseRssFeed(read('/products/beta-drone/rss.xml')).items?.length, 11);
+	});
+
+	test('every page announces the site feeds in RSS, Atom and JSON Feed', () => {
+		for (const file of filesUnder(dir, '.html')) {
+			const path = urlPathOf(dir, file);
+			const types = head(path)
+				.links('alternate')
+				.map((l) => `${l.get('type')} ${l.get('href')}`);
+			for (const expected of [
+				`application/rss+xml ${abs('/rss.xml')}`,
+				`application/atom+xml ${abs('/atom.xml')}`,
+				`application/feed+json ${abs('/feed.json')}`,
+			]) {
+				assert.ok(types.includes(expected), `${path} lacks ${expected}`);
+			}
+		}
+	});
+});
+
+describe('head of every page', () => {
+	test('an article: title pattern, canonical, robots, OpenGraph article and Twitter card', () => {
+		const h = head('/articles/html-title/');
+		assert.equal(
+			h.title,
+			SITE.titlePattern
+				.replace('{title}', "<script>alert('x')</script> & <b>bold</b> claims")
+				.replace('{site}', SITE.name)
+		);
+		assert.deepEqual(h.meta('description'), ['An article whose title looks like HTML.']);
+		assert.deepEqual(
+			h.links('canonical').map((l) => l.get('href')),
+			[abs('/articles/html-title/')]
+		);
+		assert.deepEqual(h.meta('robots'), ['index, follow, max-image-preview:large']);
+		assert.deepEqual(h.meta('og:type'), ['article']);
+		assert.deepEqual(h.meta('og:url'), [abs('/articles/html-title/')]);
+		assert.deepEqual(h.meta('article:published_time'), ['2020-07-02T00:00:00.000Z']);
+		assert.deepEqual(h.meta('article:modified_time'), ['2020-07-10T00:00:00.000Z']);
+		assert.deepEqual(h.meta('article:tag'), ['Data Security', 'Audits']);
+		assert.deepEqual(h.meta('og:image'), [abs('/og/articles/html-title.jpg')]);
+		assert.deepEqual(h.meta('og:image:width'), ['1200']);
+		assert.deepEqual(h.meta('twitter:card'), ['summary_large_image']);
+	});
+
+	test('other pages: the site image, type website, canonical; the 404 page stays out', () => {
+		for (const path of ['/', '/articles/2/', '/products/alpha-drone/', '/tags/']) {
+			const h = head(path);
+			assert.deepEqual(h.meta('og:type'), ['website'], path);
+			assert.deepEqual(h.meta('og:image'), [abs('/og/site.jpg')], path);
+			assert.deepEqual(
+				h.links('canonical').map((l) => l.get('href')),
+				[abs(path)],
+				path
+			);
+		}
+		assert.equal(head('/').title, SITE.name);
+		const notFound = head('/404.html');
+		assert.deepEqual(notFound.meta('robots'), ['noindex']);
+		assert.deepEqual(notFound.links('canonical'), []);
+		assert.deepEqual(notFound.meta('og:image'), []);
+	});
+});
+
+describe('JSON-LD', () => {
+	test('an article: NewsArticle with dates, author, publisher, image, products and citations', () => {
+		const graph = jsonLd('/articles/html-title/');
+		const article = nodeOf(graph, 'NewsArticle');
+		assert.equal(article['headline'], "<script>alert('x')</script> & <b>bold</b> claims");
+		assert.equal(article['datePublished'], '2020-07-02T00:00:00.000Z');
+		assert.equal(article['dateModified'], '2020-07-10T00:00:00.000Z');
+		assert.deepEqual(article['author'], { '@type': 'Person', name: 'Fixture Author' });
+		assert.deepEqual(article['mainEntityOfPage'], {
+			'@type': 'WebPage',
+			'@id': abs('/articles/html-title/'),
+		});
+		assert.deepEqual(article['image'], [abs('/og/articles/html-title.jpg')]);
+		assert.deepEqual(article['keywords'], ['Data Security', 'Audits']);
+		const about = article['about'] as Record<string, unknown>[];
+		assert.deepEqual(
+			about.map((p) => [p['@type'], p['name'], (p['brand'] as { name: string }).name, p['url']]),
+			[['Product', 'Alpha Drone', 'Acme', 'https://shop.example.com/alpha']]
+		);
+		const citation = article['citation'] as Record<string, unknown>[];
+		assert.deepEqual(
+			citation.map((c) => c['url']),
+			['https://reports.example.com/first.pdf']
+		);
+		const publisher = nodeOf(graph, 'Organization');
+		assert.deepEqual(article['publisher'], { '@id': publisher['@id'] });
+		assert.equal((publisher['logo'] as { url: string }).url, abs(SITE.logo.src));
+	});
+
+	test('a guide is an Article; a lead image is listed after the social image', () => {
+		nodeOf(jsonLd('/articles/mdx-story/'), 'Article');
+		const lead = nodeOf(jsonLd('/articles/lead-image-story/'), 'NewsArticle');
+		const images = lead['image'] as string[];
+		assert.equal(images[0], abs('/og/articles/lead-image-story.jpg'));
+		assert.match(images[1] ?? '', /\/_astro\/lead\.[^/]+\.webp$/);
+	});
+
+	test('the breadcrumb list matches the breadcrumb on the page', () => {
+		for (const path of [
+			'/articles/html-title/',
+			'/products/beta-drone/',
+			'/products/beta-drone/2/',
+			'/audits/first-audit/',
+			'/tags/data-security/',
+		]) {
+			const list = nodeOf(jsonLd(path), 'BreadcrumbList');
+			const items = (list['itemListElement'] as Record<string, unknown>[]).map((i, index) => {
+				assert.equal(i['position'], index + 1, path);
+				return i['item'] === undefined ? { name: i['name'] } : { name: i['name'], item: i['item'] };
+			});
+			assert.deepEqual(items, visibleCrumbs(path), path);
+		}
+	});
+
+	test('a product page: CollectionPage about the Product, listing its articles in order', () => {
+		for (const path of ['/products/beta-drone/', '/products/beta-drone/2/']) {
+			const page = nodeOf(jsonLd(path), 'CollectionPage');
+			assert.equal(page['url'], abs(path));
+			const about = page['about'] as Record<string, unknown>;
+			assert.equal(about['@type'], 'Product');
+			assert.equal(about['name'], 'Beta Drone');
+			assert.deepEqual(about['brand'], { '@type': 'Brand', name: 'Bolt' });
+			assert.equal(about['offers'], undefined);
+			const html = read(path);
+			const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+			const shown = [...main.matchAll(/<h3[^>]*>\s*<a href="(\/articles\/[^"]+)"/g)].map((m) =>
+				abs(m[1] ?? '')
+			);
+			const list = page['mainEntity'] as { itemListElement: { url: string }[] };
+			assert.deepEqual(
+				list.itemListElement.map((i) => i.url),
+				shown,
+				path
+			);
+		}
+	});
+
+	test('an audit page: CollectionPage about the audit report, its auditor and products', () => {
+		const page = nodeOf(jsonLd('/audits/first-audit/'), 'CollectionPage');
+		const about = page['about'] as Record<string, unknown>;
+		assert.equal(about['@type'], 'Report');
+		assert.equal(about['name'], 'First audit of the Alpha Drone');
+		assert.deepEqual(about['author'], { '@type': 'Organization', name: 'Example Auditors LLP' });
+		assert.deepEqual(about['sponsor'], { '@type': 'Organization', name: 'Example Trust' });
+		assert.equal(about['url'], 'https://reports.example.com/first.pdf');
+		assert.deepEqual(
+			(about['about'] as { name: string }[]).map((p) => p.name),
+			['Alpha Drone', 'Beta Drone']
+		);
+	});
+
+	test('the home page: Organization and WebSite with a search action on /search/?q=', () => {
+		const graph = jsonLd('/');
+		assert.equal(nodeOf(graph, 'Organization')['name'], SITE.name);
+		const action = nodeOf(graph, 'WebSite')['potentialAction'] as Record<string, unknown>;
+		assert.equal(action['@type'], 'SearchAction');
+		assert.deepEqual(action['target'], {
+			'@type': 'EntryPoint',
+			urlTemplate: `${abs('/search/')}?q={search_term_string}`,
+		});
+		assert.equal(action['query-input'], 'required name=search_term_string');
+	});
+});
+
+describe('sitemaps', () => {
+	test('the index names the page sitemap and the news sitemap', () => {
+		const text = read('/sitemap-index.xml');
+		assert.equal(XMLValidator.validate(text), true);
+		const index = xml.parse(text) as { sitemapindex: { sitemap: { loc: string }[] } };
+		assert.deepEqual(index.sitemapindex.sitemap.map((s) => s.loc).sort(), [
+			abs('/news-sitemap.xml'),
+			abs('/sitemap-0.xml'),
+		]);
+	});
+
+	test('lists every published page once, with lastmod from updated or date, and no draft', () => {
+		const text = read('/sitemap-0.xml');
+		assert.equal(XMLValidator.validate(text), true);
+		const urls = (xml.parse(text) as { urlset: { url: { loc: string; lastmod?: string }[] } })
+			.urlset.url;
+		const pages = filesUnder(dir, '.html')
+			.map((f) => urlPathOf(dir, f))
+			.filter((p) => p !== '/404.html')
+			.map(abs)
+			.sort();
+		assert.deepEqual(urls.map((u) => u.loc).sort(), pages);
+		const lastmod = new Map(urls.map((u) => [u.loc, u.lastmod]));
+		assert.equal(lastmod.get(abs('/articles/html-title/')), '2020-07-10T00:00:00.000Z');
+		assert.equal(lastmod.get(abs('/articles/case-variant/')), '2020-07-03T00:00:00.000Z');
+		assert.equal(lastmod.get(abs('/products/alpha-drone/')), '2020-07-10T00:00:00.000Z');
+		assert.equal(lastmod.get(abs('/')), '2020-07-10T00:00:00.000Z');
+		for (const secret of SECRETS) assert.doesNotMatch(text, secret);
+	});
+
+	test('the news sitemap holds the articles of the two days before the build', () => {
+		const news = (build: string) => {
+			const text = read('/news-sitemap.xml', build);
+			assert.equal(XMLValidator.validate(text), true);
+			return (xml.parse(text) as { urlset: { url?: Record<string, unknown>[] } }).urlset.url ?? [];
+		};
+		const urls = news(dir);
+		assert.deepEqual(
+			urls.map((u) => u['loc']),
+			[abs('/articles/mdx-story/')]
+		);
+		assert.deepEqual(urls[0]?.['news:news'], {
+			'news:publication': {
+				'news:name': SITE.news.publicationName,
+				'news:language': SITE.news.language,
+			},
+			'news:publication_date': '2020-07-04T00:00:00.000Z',
+			'news:title': 'An MDX story',
+		});
+		assert.deepEqual(news(warmDir), [], 'nothing is recent four years later');
+	});
+
+	test('robots.txt names both sitemaps', () => {
+		const robots = read('/robots.txt');
+		assert.match(robots, /^User-agent: \*$/m);
+		assert.ok(robots.includes(`Sitemap: ${abs('/sitemap-index.xml')}\n`), robots);
+		assert.ok(robots.includes(`Sitemap: ${abs('/news-sitemap.xml')}\n`), robots);
+	});
+});
+
+describe('social images', () => {
+	test('every article has a 1200×630 image, and the site one for other pages', async () => {
+		for (const path of [...PUBLISHED.map((s) => `/og/articles/${s}.jpg`), '/og/site.jpg']) {
+			const file = fileFor(dir, path);
+			assert.ok(file, `no ${path}`);
+			const { width, height, format } = await sharp(file).metadata();
+			assert.deepEqual(
+				{ width, height, format },
+				{ width: 1200, height: 630, format: 'jpeg' },
+				path
+			);
+		}
+		assert.equal(fileFor(dir, '/og/articles/secret-draft.jpg'), undefined);
+	});
+
+	test('a second build draws nothing: every image comes from the cache, byte for byte', (t) => {
+		assert.equal(
+			cacheBefore.size,
+			PUBLISHED.length + 1,
+			'one cached image per article and the site'
+		);
+		assert.deepEqual(cacheFiles(), cacheBefore, 'no image was drawn or rewritten');
+		for (const slug of PUBLISHED) {
+			const path = `/og/articles/${slug}.jpg`;
+			assert.ok(
+				readFileSync(fileFor(dir, path) ?? '').equals(readFileSync(fileFor(warmDir, path) ?? '')),
+				path
+			);
+		}
+		// The cost of the social image routes as Astro reports it (+N ms per route).
+		const cost = (output: string) =>
+			[...output.matchAll(/\/og\/\S+\.jpg \(\+(\d+(?:\.\d+)?)(m?s)\)/g)].reduce(
+				(sum, m) => sum + Number(m[1]) * (m[2] === 's' ? 1000 : 1),
+				0
+			);
+		t.diagnostic(
+			`social images: cold ${Math.round(cost(coldOutput))} ms, warm ${Math.round(cost(warmOutput))} ms for ${PUBLISHED.length + 1} images`
+		);
+	});
+});
+
+describe('deploy files', () => {
+	test('_headers sends a CSP everywhere and caches hashed assets for a year', () => {
+		const headers = read('/_headers');
+		assert.match(
+			headers,
+			/^\/\*\n {2}Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/m
+		);
+		assert.match(
+			headers,
+			/^\/_astro\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m
+		);
+		assert.doesNotMatch(headers, /'unsafe-inline'|'unsafe-eval'/);
+	});
+
+	test('_redirects holds the configured redirects', () => {
+		assert.equal(
+			read('/_redirects'),
+			SITE.redirects.map((r) => `${r.from} ${r.to} ${r.status ?? 301}\n`).join('')
+		);
+	});
+});
