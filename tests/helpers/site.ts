@@ -1,0 +1,273 @@
+/**
+ * Reading a built site without a browser: which folder to test, its HTML files, a small tag and
+ * attribute scanner for Astro's output, and discovery of one page of each type by following links
+ * from the index pages (so no test hard-codes a slug of the sample content).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { ROOT } from './build.ts';
+
+/** The built site the e2e tests run over: env HANGAR_SITE_DIR, default `<ROOT>/dist`. */
+export const SITE_DIR = resolve(process.env['HANGAR_SITE_DIR'] ?? join(ROOT, 'dist'));
+
+/** A path no site has, asked for to get the 404 page. */
+export const MISSING_PATH = '/hangar-e2e-no-such-page/';
+
+/** Fails early, with a readable message, when the site has not been built. */
+export function assertSiteBuilt(dir: string = SITE_DIR): void {
+	if (!existsSync(join(dir, 'index.html'))) {
+		throw new Error(
+			`No built site in ${dir} (no index.html). Run \`npm run build\` first, or point HANGAR_SITE_DIR at a built site.`
+		);
+	}
+}
+
+/** Every file under `dir` whose name ends with `ext`, sorted, as absolute paths. */
+export function filesUnder(dir: string, ext: string): string[] {
+	const out: string[] = [];
+	const walk = (d: string) => {
+		for (const entry of readdirSync(d, { withFileTypes: true })) {
+			const p = join(d, entry.name);
+			if (entry.isDirectory()) walk(p);
+			else if (entry.name.endsWith(ext)) out.push(p);
+		}
+	};
+	walk(dir);
+	return out.sort();
+}
+
+/** The URL path a built HTML file is served at: `articles/x/index.html` → `/articles/x/`. */
+export function urlPathOf(dir: string, file: string): string {
+	const rel = relative(dir, file).split(sep).join('/');
+	return '/' + rel.replace(/(^|\/)index\.html$/, '$1');
+}
+
+/** The file a URL path is served from, or undefined when nothing is there (static-host rules). */
+export function fileFor(dir: string, urlPath: string): string | undefined {
+	const file = join(dir, urlPath);
+	if (!file.startsWith(dir)) return undefined;
+	if (urlPath.endsWith('/')) {
+		const index = join(file, 'index.html');
+		return existsSync(index) ? index : undefined;
+	}
+	return existsSync(file) && statSync(file).isFile() ? file : undefined;
+}
+
+/** The HTML served at a URL path; throws when there is none. */
+export function readPage(dir: string, urlPath: string): string {
+	const file = fileFor(dir, urlPath);
+	if (!file) throw new Error(`The site in ${dir} has no page at ${urlPath}`);
+	return readFileSync(file, 'utf8');
+}
+
+/** One start tag: lower-case name, decoded attributes and its offset in the scanned text. */
+export interface Tag {
+	name: string;
+	attrs: Map<string, string>;
+	offset: number;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes the character references that occur in attribute values. */
+export function decodeEntities(value: string): string {
+	return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+		if (ref[0] === '#') {
+			const code =
+				ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+			return String.fromCodePoint(code);
+		}
+		return ENTITIES[ref.toLowerCase()] ?? whole;
+	});
+}
+
+/** Blanks out comments, scripts and styles (keeping offsets), so their text is not read as tags. */
+function blankRawText(html: string): string {
+	return html.replace(
+		/<!--[\s\S]*?-->|(<(script|style)\b[^>]*>)[\s\S]*?(<\/\2\s*>)/gi,
+		(whole, open?: string, _name?: string, close?: string) =>
+			open && close
+				? open + ' '.repeat(whole.length - open.length - close.length) + close
+				: ' '.repeat(whole.length)
+	);
+}
+
+const TAG =
+	/<([a-zA-Z][\w:-]*)((?:\s+[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const ATTR = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/** Every start tag in `html` (outside comments, scripts and styles). */
+export function scanTags(html: string): Tag[] {
+	const tags: Tag[] = [];
+	for (const m of blankRawText(html).matchAll(TAG)) {
+		const attrs = new Map<string, string>();
+		for (const a of (m[2] ?? '').matchAll(ATTR)) {
+			const name = (a[1] ?? '').toLowerCase();
+			if (!attrs.has(name)) attrs.set(name, decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
+		}
+		tags.push({ name: (m[1] ?? '').toLowerCase(), attrs, offset: m.index });
+	}
+	return tags;
+}
+
+/** The part of a page inside <main>…</main> (the whole page when it has no <main>). */
+export function mainOf(html: string): string {
+	const start = html.search(/<main\b/i);
+	const end = html.search(/<\/main\s*>/i);
+	return start >= 0 && end > start ? html.slice(start, end) : html;
+}
+
+/** The `href`s of the <a> elements in `html`, in document order. */
+export function anchorHrefs(html: string): string[] {
+	return scanTags(html)
+		.filter((t) => t.name === 'a' && t.attrs.has('href'))
+		.map((t) => t.attrs.get('href') ?? '');
+}
+
+/**
+ * The element that starts with the first tag carrying `attr="value"`, up to the matching close of
+ * its tag name (nesting of the same name counted); undefined when absent.
+ */
+export function elementWith(html: string, attr: string, value: string): string | undefined {
+	const clean = blankRawText(html);
+	const open = scanTags(html).find((t) => t.attrs.get(attr) === value);
+	if (!open) return undefined;
+	const re = new RegExp(`<(/?)${open.name}\\b[^>]*>`, 'gi');
+	re.lastIndex = open.offset;
+	let depth = 0;
+	for (let m = re.exec(clean); m; m = re.exec(clean)) {
+		depth += m[1] ? -1 : 1;
+		if (depth === 0) return html.slice(open.offset, m.index + m[0].length);
+	}
+	return html.slice(open.offset);
+}
+
+/** Links in the <main> of the page at `listPath` whose path matches `pattern`, deduplicated. */
+export function linksMatching(dir: string, listPath: string, pattern: RegExp): string[] {
+	const hrefs = anchorHrefs(mainOf(readPage(dir, listPath)));
+	return [...new Set(hrefs.filter((h) => pattern.test(h)))];
+}
+
+/** An article, product, audit or tag page path (not a `/2/` continuation page). */
+export const TERM_PAGE = {
+	article: /^\/articles\/(?!\d+\/$)[^/]+\/$/,
+	product: /^\/products\/(?!\d+\/$)[^/]+\/$/,
+	audit: /^\/audits\/(?!\d+\/$)[^/]+\/$/,
+	tag: /^\/tags\/(?!\d+\/$)[^/]+\/$/,
+} as const;
+
+/** All pages of a paginated listing starting at `first` (`first`, `first2/`, … while they exist). */
+export function listingPages(dir: string, first: string): string[] {
+	const pages = [first];
+	for (let n = 2; fileFor(dir, `${first}${n}/`); n++) pages.push(`${first}${n}/`);
+	return pages;
+}
+
+/** Every article path, in the order of the /articles/ listing (all its pages). */
+export function allArticles(dir: string): string[] {
+	const seen = new Set<string>();
+	for (const page of listingPages(dir, '/articles/')) {
+		for (const href of linksMatching(dir, page, TERM_PAGE.article)) seen.add(href);
+	}
+	return [...seen];
+}
+
+/** The links in an article's "filed under" block (products, audits, tags). */
+export function termLinksOf(dir: string, articlePath: string): string[] {
+	const block = elementWith(mainOf(readPage(dir, articlePath)), 'aria-labelledby', 'terms-heading');
+	return block ? anchorHrefs(block) : [];
+}
+
+/** What a product page must link to, worked out from the other pages of the site. */
+export interface ProductExpectations {
+	/** Audit pages whose "products in scope" include the product. */
+	audits: string[];
+	/** Article pages filed under the product. */
+	articles: string[];
+}
+
+/** The audits and articles that name `productPath`, from the audit pages and article pages. */
+export function productExpectations(dir: string, productPath: string): ProductExpectations {
+	const auditPaths = linksMatching(dir, '/audits/', TERM_PAGE.audit);
+	const audits = auditPaths.filter((audit) =>
+		anchorHrefs(mainOf(readPage(dir, audit))).includes(productPath)
+	);
+	const articles = allArticles(dir).filter((a) => termLinksOf(dir, a).includes(productPath));
+	return { audits, articles };
+}
+
+/** One page of each type, found by following links from the site's own index pages. */
+export interface SitePages {
+	home: string;
+	articles: string;
+	/** The first article on /articles/. */
+	article: string;
+	/** The first article on the listing that is filed under a product, an audit and a tag (else any term). */
+	articleWithTerms: string;
+	products: string;
+	/** The first product on /products/ that has audits and articles (else the first product). */
+	product: string;
+	audits: string;
+	audit: string;
+	tags: string;
+	tag: string;
+	notFound: string;
+}
+
+function first(dir: string, listPath: string, pattern: RegExp, what: string): string {
+	const found = linksMatching(dir, listPath, pattern)[0];
+	if (!found) throw new Error(`${listPath} in ${dir} links to no ${what} page`);
+	return found;
+}
+
+/** Finds one page of each type in the built site at `dir`. */
+export function discoverPages(dir: string = SITE_DIR): SitePages {
+	assertSiteBuilt(dir);
+	const article = first(dir, '/articles/', TERM_PAGE.article, 'article');
+	const withTerms = allArticles(dir).map((a) => ({ a, links: termLinksOf(dir, a) }));
+	const full = withTerms.find(({ links }) =>
+		[TERM_PAGE.product, TERM_PAGE.audit, TERM_PAGE.tag].every((p) => links.some((l) => p.test(l)))
+	);
+	const any = withTerms.find(({ links }) => links.length > 0);
+	const products = linksMatching(dir, '/products/', TERM_PAGE.product);
+	const rich = products.find((p) => {
+		const e = productExpectations(dir, p);
+		return e.audits.length > 0 && e.articles.length > 0;
+	});
+	if (existsSync(join(dir, MISSING_PATH))) throw new Error(`${MISSING_PATH} unexpectedly exists`);
+	return {
+		home: '/',
+		articles: '/articles/',
+		article,
+		articleWithTerms: (full ?? any)?.a ?? article,
+		products: '/products/',
+		product: rich ?? first(dir, '/products/', TERM_PAGE.product, 'product'),
+		audits: '/audits/',
+		audit: first(dir, '/audits/', TERM_PAGE.audit, 'audit'),
+		tags: '/tags/',
+		tag: first(dir, '/tags/', TERM_PAGE.tag, 'tag'),
+		notFound: MISSING_PATH,
+	};
+}
+
+/**
+ * The page types every browser test visits, with the status each must answer with (the article
+ * filed under products, audits and tags is added when it is not the first article).
+ */
+export function pageTypes(pages: SitePages): { type: string; path: string; status: number }[] {
+	return [
+		{ type: 'home', path: pages.home, status: 200 },
+		{ type: 'articles index', path: pages.articles, status: 200 },
+		{ type: 'article', path: pages.article, status: 200 },
+		...(pages.articleWithTerms !== pages.article
+			? [{ type: 'article with terms', path: pages.articleWithTerms, status: 200 }]
+			: []),
+		{ type: 'products index', path: pages.products, status: 200 },
+		{ type: 'product', path: pages.product, status: 200 },
+		{ type: 'audits index', path: pages.audits, status: 200 },
+		{ type: 'audit', path: pages.audit, status: 200 },
+		{ type: 'tags index', path: pages.tags, status: 200 },
+		{ type: 'tag', path: pages.tag, status: 200 },
+		{ type: '404', path: pages.notFound, status: 404 },
+	];
+}
