@@ -45,6 +45,12 @@ export function buildSite(
 ): RunResult & { outDir: string } {
 	const outDir = join(OUT, name);
 	rmSync(outDir, { recursive: true, force: true });
+	// Start from an empty content-layer cache, as a fresh clone does: the cache keeps rendered
+	// Markdown and would hide a change to the Markdown pipeline (see astro.config.mjs cacheDir).
+	rmSync(join(ROOT, 'node_modules', `.astro-${contentDir.replace(/[^\w-]+/g, '_')}`), {
+		recursive: true,
+		force: true,
+	});
 	const result = run(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
 		HANGAR_CONTENT_DIR: contentDir,
 		...env,
