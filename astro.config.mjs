@@ -1,9 +1,13 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import process from 'node:process';
 import { defineConfig } from 'astro/config';
 import { CONTENT_DIR } from './src/content-root.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { publishing } from './src/integrations/publishing.ts';
+import { proseA11y } from './src/integrations/prose-a11y.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { SITE } from './src/site.config.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
@@ -17,7 +21,15 @@ export default defineConfig({
 		CONTENT_DIR === 'content'
 			? './node_modules/.astro'
 			: `./node_modules/.astro-${CONTENT_DIR.replace(/[^\w-]+/g, '_')}`,
-	integrations: [contentCheck({ root: process.cwd(), contentDir: CONTENT_DIR }), mdx()],
+	integrations: [
+		contentCheck({ root: process.cwd(), contentDir: CONTENT_DIR }),
+		mdx(),
+		searchIndex({ root: process.cwd(), contentDir: CONTENT_DIR }),
+		// Sitemap, _headers (CSP from the built pages) and _redirects: after every page is written.
+		...publishing(SITE),
+	],
+	// MDX extends this Markdown configuration, so both get the same fixes.
+	markdown: { processor: satteri({ hastPlugins: [proseA11y] }) },
 	image: {
 		service: {
 			entrypoint: 'astro/assets/services/sharp',

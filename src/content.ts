@@ -2,12 +2,18 @@
  * The only module that reads the collections. Pages and components get plain data from it, built
  * once per build and shared, so no page scans a collection itself.
  */
+import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { getImage } from 'astro:assets';
+import { loadRenderers } from 'astro:container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildTime } from './content-root.ts';
 import { byNewest, isPublished } from './lib/articles.ts';
 import { bySlug, collectTags, groupByAudit, groupByProduct, groupByTag } from './lib/taxonomy.ts';
+import { absolutizeHtml, feedEntry, leadFigureHtml, type FeedEntry } from './lib/feeds.ts';
 import { describeArticle, readingMinutes } from './lib/text.ts';
 import type { Article, ArticleType, Audit, Product, Tag } from './lib/types.ts';
+import { absoluteUrl, articleUrl, socialImageUrl } from './lib/urls.ts';
 import { SITE } from './site.config.ts';
 
 /** Everything the pages need, computed once. */
@@ -33,6 +39,13 @@ export interface SiteData {
 type ArticleEntry = CollectionEntry<'articles'>;
 
 let cache: Promise<{ data: SiteData; entries: Map<string, ArticleEntry> }> | undefined;
+
+/** The loaded content: computed once per build; in `astro dev` afresh per use, as files change. */
+function loaded() {
+	if (import.meta.env.DEV) return load();
+	cache ??= load();
+	return cache;
+}
 
 function toArticle(entry: ArticleEntry): Article {
 	const d = entry.data;
@@ -89,14 +102,81 @@ async function load() {
 
 /** The site's content as plain data. */
 export async function getSiteData(): Promise<SiteData> {
-	cache ??= load();
-	return (await cache).data;
+	return (await loaded()).data;
 }
 
 /** Renders an article's body. */
 export async function renderArticle(slug: string) {
-	cache ??= load();
-	const entry = (await cache).entries.get(slug);
+	const entry = (await loaded()).entries.get(slug);
 	if (!entry) throw new Error(`No published article "${slug}"`);
 	return render(entry);
+}
+
+let container: Promise<AstroContainer> | undefined;
+const articleHtml = new Map<string, Promise<string>>();
+
+async function renderHtml(slug: string): Promise<string> {
+	// MDX bodies are JSX components: the container needs the renderer the MDX integration adds.
+	container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
+		AstroContainer.create({ renderers })
+	);
+	const { Content } = await renderArticle(slug);
+	const html = await (await container).renderToString(Content);
+	return absolutizeHtml(html, absoluteUrl(SITE.url, articleUrl(slug)));
+}
+
+/**
+ * An article's body as HTML for feeds, with absolute link and image URLs. Rendered once per build
+ * and shared by the site feeds and every product, audit and tag feed the article is in.
+ */
+export function getArticleHtml(slug: string): Promise<string> {
+	let html = articleHtml.get(slug);
+	if (!html) {
+		html = renderHtml(slug);
+		articleHtml.set(slug, html);
+	}
+	return html;
+}
+
+const leadImages = new Map<string, Promise<string | undefined>>();
+
+/**
+ * Absolute URL of an article's lead image at most 1200 px wide, for feeds and structured data;
+ * undefined when the article has none. Made once per article, like every optimised image.
+ */
+export function getLeadImageUrl(article: Article): Promise<string | undefined> {
+	let url = leadImages.get(article.slug);
+	if (!url) {
+		const image = article.image;
+		url = image
+			? getImage({ src: image, width: Math.min(1200, image.width), format: 'webp' }).then(
+					(result) => absoluteUrl(SITE.url, result.src)
+				)
+			: Promise.resolve(undefined);
+		leadImages.set(article.slug, url);
+	}
+	return url;
+}
+
+/**
+ * The newest `SITE.feedSize` of `articles` (newest first) as feed entries: full HTML with the lead
+ * image on top, and the lead image (or the social image) as the entry's image.
+ */
+export async function getFeedEntries(articles: readonly Article[]): Promise<FeedEntry[]> {
+	const site = await getSiteData();
+	return Promise.all(
+		articles.slice(0, SITE.feedSize).map(async (article) => {
+			const [body, lead] = await Promise.all([
+				getArticleHtml(article.slug),
+				getLeadImageUrl(article),
+			]);
+			const figure = lead ? leadFigureHtml(lead, article.imageAlt ?? '', article.imageCaption) : '';
+			return feedEntry(article, {
+				url: absoluteUrl(SITE.url, articleUrl(article.slug)),
+				html: figure + body,
+				image: lead ?? absoluteUrl(SITE.url, socialImageUrl(article.slug)),
+				lookups: site,
+			});
+		})
+	);
 }

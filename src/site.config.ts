@@ -55,7 +55,65 @@ export interface SiteConfig {
 	relatedCount: number;
 	/** Words read per minute, for the reading-time estimate. */
 	wordsPerMinute: number;
+	/**
+	 * How page titles are written: `{title}` is the page's own title, `{site}` the dealer's name.
+	 * The home page's title is the dealer's name alone.
+	 */
+	titlePattern: string;
+	/** How many of the newest articles each feed (site, product, audit, tag) carries, in full text. */
+	feedSize: number;
+	/** Google News: the name and language the news sitemap declares (`/news-sitemap.xml`). */
+	news: NewsConfig;
+	/** The dealer's profiles elsewhere, for social cards and the Organization in structured data. */
+	social: SocialConfig;
+	/** The main colour of the generated social images (1200×630), as #rrggbb. */
+	brandColor: string;
+	/** Old addresses sent on to new ones: written to `dist/_redirects` for the static host. */
+	redirects: Redirect[];
+	/**
+	 * Sources added to the Content-Security-Policy written to `dist/_headers`, by directive, e.g.
+	 * `{ 'frame-src': ['https://www.youtube-nocookie.com'] }` for embedded videos. Hashes of the
+	 * site's own inline scripts and styles are added by the build; list only other origins here.
+	 */
+	cspAdditions: Partial<Record<CspDirective, string[]>>;
 }
+
+/** What the Google News sitemap declares about the publication. */
+export interface NewsConfig {
+	/** The publication's name exactly as it appears in Google Publisher Center. */
+	publicationName: string;
+	/** ISO 639 language code of the articles, e.g. "en" (Google uses "zh-cn" and "zh-tw" for Chinese). */
+	language: string;
+}
+
+/** The dealer's profiles on other sites. */
+export interface SocialConfig {
+	/** X (Twitter) account without the @, for `twitter:site`; omit when there is none. */
+	twitter?: string | undefined;
+	/** Full URLs of the dealer's official profiles (LinkedIn, YouTube, …), listed as `sameAs`. */
+	profiles: string[];
+}
+
+/** One redirect from an old address to a new one. */
+export interface Redirect {
+	/** The old path on this site, starting with `/`, e.g. "/news/old-story/". A trailing `*` matches anything below. */
+	from: string;
+	/** Where it goes now: a path on this site or a full URL. With a `*` in `from`, `:splat` is what it matched. */
+	to: string;
+	/** 301 (moved for good; the default), 302, 307 or 308. */
+	status?: 301 | 302 | 307 | 308 | undefined;
+}
+
+/** CSP directives a dealer may add sources to. */
+export type CspDirective =
+	| 'connect-src'
+	| 'font-src'
+	| 'form-action'
+	| 'frame-src'
+	| 'img-src'
+	| 'media-src'
+	| 'script-src'
+	| 'style-src';
 
 /** The site configuration the build uses. */
 export const SITE: SiteConfig = {
@@ -83,4 +141,15 @@ export const SITE: SiteConfig = {
 	homeArticleCount: 6,
 	relatedCount: 3,
 	wordsPerMinute: 230,
+	titlePattern: '{title} – {site}',
+	feedSize: 50,
+	news: { publicationName: 'Northwind Drone Supply', language: 'en' },
+	social: { profiles: [] },
+	brandColor: '#0b5cad',
+	// Addresses of the dealer's previous site that readers and search engines still follow.
+	redirects: [
+		{ from: '/news/*', to: '/articles/:splat', status: 301 },
+		{ from: '/feed/', to: '/rss.xml', status: 301 },
+	],
+	cspAdditions: {},
 };

@@ -37,3 +37,16 @@ export function withPage(path: string, page: number): string {
 export function absoluteUrl(site: string, path: string): string {
 	return new URL(path, site.endsWith('/') ? site : `${site}/`).href;
 }
+
+/** Path of a page's feed: the site's RSS feed, or a product's, audit's or tag's (`<page>rss.xml`). */
+export function rssUrl(termPath = '/'): string {
+	return `${termPath}rss.xml`;
+}
+
+/** Path of an article's social image (1200×630), shown when the article is shared. */
+export function socialImageUrl(slug: string): string {
+	return `/og/articles/${slug}.jpg`;
+}
+
+/** Path of the site's own social image, for every page that is not an article. */
+export const SITE_SOCIAL_IMAGE = '/og/site.jpg';
