@@ -14,7 +14,11 @@ import { SITE } from './src/site.config.ts';
 export default defineConfig({
 	site: SITE.url,
 	trailingSlash: 'always',
-	build: { format: 'directory' },
+	// Several pages in flight at once: social cards and images are encoded by sharp on libuv's
+	// threads, so the second core works while the main thread renders the next page.
+	// Stylesheets as files rather than inlined in every page: cached once by the browser, each
+	// page's HTML a few KB smaller, and fewer hashes in the Content-Security-Policy.
+	build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
 	// A fixture site (HANGAR_CONTENT_DIR) keeps its own content-layer cache, so builds of different
 	// content never share one.
 	cacheDir:

@@ -31,10 +31,19 @@ export function shorten(text: string, max: number): string {
 	return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
-/** Number of words in the prose of a body. */
+/**
+ * Number of words in the prose of a body. An estimate for reading time, so it skips parsing: code
+ * blocks, HTML tags, link targets and Markdown punctuation are dropped and the rest counted
+ * (parsing every body was a tenth of a warm build at 1,000 articles).
+ */
 export function wordCount(body: string): number {
-	const text = toString(fromMarkdown(proseOf(body)));
-	return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+	const prose = proseOf(body)
+		.replace(/^(```|~~~)[\s\S]*?^\1/gm, ' ')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/\]\([^)]*\)/g, ' ');
+	let count = 0;
+	for (const word of prose.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(word)) count++;
+	return count;
 }
 
 /** Whole minutes to read a body at `wordsPerMinute`, never less than one. */

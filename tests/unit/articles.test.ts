@@ -6,8 +6,12 @@ import {
 	isPublished,
 	isScheduled,
 	neighbours,
+	neighboursAt,
 	relatedArticles,
+	relatedArticlesAll,
+	RELATED_WEIGHTS,
 } from '../../src/lib/articles.ts';
+import { tagSlug } from '../../src/lib/taxonomy.ts';
 import { makeArticle } from '../helpers/factories.ts';
 
 const now = new Date('2024-06-01T12:00:00Z');
@@ -97,4 +101,51 @@ test('words article counts', () => {
 	assert.equal(articleCount(1), '1 article');
 	assert.equal(articleCount(0), '0 articles');
 	assert.equal(articleCount(12), '12 articles');
+});
+
+test('finds the related articles of a whole archive as pairwise scoring would', () => {
+	// A seeded archive of 300 articles sharing products, audits and (case-varied) tags.
+	let seed = 7;
+	const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+	const pick = (n: number, of: string) =>
+		Array.from(
+			{ length: 1 + Math.floor(random() * n) },
+			() => `${of}${Math.floor(random() ** 2 * 8)}`
+		);
+	const articles = Array.from({ length: 300 }, (_, i) =>
+		makeArticle({
+			slug: `a${i}`,
+			date: new Date(Date.UTC(2020, 0, 1 + Math.floor(random() * 400))),
+			products: [...new Set(pick(2, 'p'))],
+			audits: random() < 0.3 ? [`x${Math.floor(random() * 3)}`] : [],
+			tags: pick(3, random() < 0.5 ? 'Tag ' : 'tag '),
+		})
+	);
+	const brute = (a: (typeof articles)[number]) =>
+		articles
+			.filter((b) => b.slug !== a.slug)
+			.map((b) => ({
+				b,
+				score:
+					RELATED_WEIGHTS.product * b.products.filter((p) => a.products.includes(p)).length +
+					RELATED_WEIGHTS.audit * b.audits.filter((x) => a.audits.includes(x)).length +
+					RELATED_WEIGHTS.tag *
+						[...new Set(b.tags.map(tagSlug))].filter((t) => a.tags.map(tagSlug).includes(t)).length,
+			}))
+			.filter((s) => s.score > 0)
+			.sort((x, y) => y.score - x.score || byNewest(x.b, y.b))
+			.slice(0, 4)
+			.map((s) => s.b.slug);
+	const all = relatedArticlesAll(articles, 4);
+	for (const article of articles)
+		assert.deepEqual(
+			all.get(article.slug)?.map((a) => a.slug),
+			brute(article),
+			article.slug
+		);
+});
+
+test('finds neighbours by position without searching', () => {
+	const list = ['c', 'b', 'a'].map((slug) => makeArticle({ slug }));
+	assert.deepEqual(neighboursAt(1, list), { newer: list[0], older: list[2] });
 });
