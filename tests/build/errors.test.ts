@@ -104,6 +104,25 @@ const CASES: BadCase[] = [
 		expect: [/required-field/, /manufacturer: is required/],
 	},
 	{
+		name: 'a body link to a product page that does not exist',
+		break: (d) =>
+			edit(d, 'articles/2019/filler-02.md', 'Filler body 02.', 'See [it](/products/alpha-dron/).'),
+		file: 'articles/2019/filler-02.md:8:5',
+		expect: [/broken-link/, /no product "alpha-dron"/, /did you mean \/products\/alpha-drone\//],
+	},
+	{
+		name: 'a body image without alt text',
+		break: (d) =>
+			edit(
+				d,
+				'articles/2019/filler-03.md',
+				'Filler body 03.',
+				'Look: ![](../lead-image-story/body.png)'
+			),
+		file: 'articles/2019/filler-03.md:8:7',
+		expect: [/missing-alt/, /the image "\.\.\/lead-image-story\/body\.png" has no alt text/],
+	},
+	{
 		name: 'an audit naming an unknown product',
 		break: (d) => edit(d, 'audits/second-audit.yaml', '- gamma-drone', '- gama-drone'),
 		file: 'audits/second-audit.yaml:5',

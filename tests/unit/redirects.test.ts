@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { redirectProblems, redirectsFile } from '../../src/lib/redirects.ts';
+import { redirectProblems, redirectRuleFaults, redirectsFile } from '../../src/lib/redirects.ts';
 
 test('writes one "from to status" line per redirect, 301 by default', () => {
 	assert.equal(
@@ -53,4 +53,31 @@ test('refuses a redirect from a page the site has, which the host would never ap
 			'src/site.config.ts: redirects[0].from: "/articles" is a page of the site: the host would serve the page, never the redirect',
 		]
 	);
+});
+
+test('names each redirect in its own file when they come from several', () => {
+	const where = (index: number) =>
+		index === 0
+			? { file: 'content/redirects.yaml', entry: '[0]' }
+			: { file: 'src/site.config.ts', entry: `redirects[${index - 1}]` };
+	assert.deepEqual(
+		redirectProblems(
+			[
+				{ from: '/old/', to: '/articles/new/' },
+				{ from: '/old/', to: '/rss.xml' },
+			],
+			new Set(),
+			where
+		),
+		[
+			'src/site.config.ts: redirects[0].from: "/old/" is already redirected by content/redirects.yaml: [0]',
+		]
+	);
+});
+
+test('finds the faults of one redirect on its own, by field', () => {
+	assert.deepEqual(redirectRuleFaults({ from: '/a/', to: '/a/', status: 200 }), [
+		{ field: 'to', message: 'redirects "/a/" to itself' },
+		{ field: 'status', message: 'must be 301, 302, 307 or 308, not 200' },
+	]);
 });
