@@ -1,0 +1,233 @@
+/**
+ * Comments in the built site: the fixture's approved comments under their articles (counted,
+ * threaded, escaped), the form where comments are open and nowhere else, the site switch, the
+ * intake origin in the CSP, `/comments.json` for the service, no e-mail address anywhere, and
+ * broken comment files reported by the content check with the other content errors.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { SITE } from '../../src/site.config.ts';
+import { buildSite, checkSite, ROOT, scratchCopy } from '../helpers/build.ts';
+import { filesContaining, listFiles, page } from '../helpers/files.ts';
+import { elementWith, scanTags } from '../helpers/site.ts';
+
+const FIXTURE = 'tests/fixtures/site';
+const BUILD_TIME = '2024-06-01T12:00:00Z';
+const INTAKE = 'https://comments.example.test';
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/gi;
+
+/** The comments section of an article page, or '' when it has none. */
+function section(dir: string, slug: string): string {
+	return elementWith(page(dir, `/articles/${slug}/`), 'id', 'comments') ?? '';
+}
+
+/** Whether a page carries the comment form's script (an inline module script). */
+function hasFormScript(html: string): boolean {
+	return /<script type="module">[^<]*data-comment-form/.test(html);
+}
+
+describe('comments in the built site', () => {
+	let dir = '';
+	before(() => {
+		const result = buildSite(FIXTURE, 'comments-site', {
+			HANGAR_BUILD_TIME: BUILD_TIME,
+			HANGAR_COMMENTS_URL: INTAKE,
+		});
+		assert.equal(result.status, 0, result.output);
+		dir = result.outDir;
+	});
+
+	test('shows the count and the threads oldest first, replies one level deep', () => {
+		const html = section(dir, 'html-title');
+		assert.match(html, /<h2 id="comments-heading"[^>]*>3 comments<\/h2>/);
+		const ids = [...html.matchAll(/<article class="comment" id="comment-([^"]+)"/g)].map(
+			(m) => m[1]
+		);
+		assert.deepEqual(ids, [
+			'20200703-090000-aa0001',
+			'20200704-100000-aa0002',
+			'20200703-120000-aa0003',
+		]);
+		const replies = elementWith(html, 'aria-label', 'Replies to Fixture Reader') ?? '';
+		assert.match(replies, /fixturereplyword/);
+		assert.doesNotMatch(replies, /fixturecommentword/);
+	});
+
+	test('shows every comment as text: no markup from readers, only safe links', () => {
+		const html = section(dir, 'html-title');
+		assert.match(html, /&lt;script&gt;alert\('comment'\)&lt;\/script&gt; must show as text\.<br>/);
+		assert.doesNotMatch(html, /<script>alert/);
+		assert.match(
+			html,
+			/<a href="https:\/\/example\.com\/report\?a=1&amp;b=2" rel="nofollow ugc noopener noreferrer">https:\/\/example\.com\/report\?a=1&amp;b=2<\/a>\./
+		);
+		assert.match(html, /<\/p><p>A new paragraph mentions javascript:alert\(1\) and/);
+		assert.doesNotMatch(html, /href="javascript:/);
+		assert.match(html, /<strong[^>]*>&lt;b&gt;Bold&lt;\/b&gt; Name<\/strong>/);
+		assert.match(html, /data-pagefind-ignore/, 'readers’ words stay out of the search index');
+	});
+
+	test('puts the form, posting to the intake, under articles that take comments', () => {
+		const html = section(dir, 'html-title');
+		const form = elementWith(html, 'id', 'comment-form') ?? '';
+		const tags = scanTags(form);
+		const formTag = tags.find((t) => t.name === 'form');
+		assert.equal(formTag?.attrs.get('action'), `${INTAKE}/comments`);
+		assert.equal(formTag?.attrs.get('method'), 'post');
+		const inputs = new Map(
+			tags.filter((t) => /input|textarea|select/.test(t.name)).map((t) => [t.attrs.get('name'), t])
+		);
+		assert.equal(inputs.get('article')?.attrs.get('value'), 'html-title');
+		assert.equal(inputs.get('article')?.attrs.get('type'), 'hidden');
+		assert.equal(inputs.get('email')?.attrs.get('type'), 'email');
+		for (const name of ['name', 'email', 'body']) {
+			const id = inputs.get(name)?.attrs.get('id') ?? '';
+			assert.ok(inputs.get(name)?.attrs.has('required'), name);
+			assert.match(form, new RegExp(`<label for="${id}"`), `${name} has a label`);
+		}
+		// The honeypot: hidden from people and screen readers, and out of the tab order.
+		const trap = elementWith(form, 'class', 'trap') ?? '';
+		assert.match(trap, /aria-hidden="true"/);
+		assert.equal(inputs.get('website')?.attrs.get('tabindex'), '-1');
+		assert.ok(trap.includes('name="website"'));
+		assert.match(
+			form,
+			/<option value="20200703-090000-aa0001"[^>]*>Fixture Reader, 3 July 2020<\/option>/
+		);
+		assert.doesNotMatch(
+			form,
+			/<option value="20200704-100000-aa0002"/,
+			'replies cannot be answered'
+		);
+		assert.match(form, /id="comment-pending"|role="status"/);
+		assert.ok(hasFormScript(page(dir, '/articles/html-title/')));
+
+		const empty = section(dir, 'filler-01');
+		assert.match(empty, /No comments yet/);
+		assert.match(empty, /id="comment-form"/);
+	});
+
+	test('keeps comments but drops the form and its script where an article turned them off', () => {
+		const html = section(dir, 'case-variant');
+		assert.match(html, />1 comment</);
+		assert.match(html, /fixtureclosedword/);
+		assert.match(html, /Comments are closed on this article\./);
+		assert.doesNotMatch(html, /<form|comment-pending/);
+		assert.equal(hasFormScript(page(dir, '/articles/case-variant/')), false);
+	});
+
+	test('has no form or form script on any page but articles', () => {
+		const withForm = filesContaining(dir, /data-comment-form/).filter((f) => f.endsWith('.html'));
+		assert.ok(withForm.length > 0);
+		assert.deepEqual(
+			withForm.filter((f) => !/^articles\/[^/]+\/index\.html$/.test(f)),
+			[]
+		);
+		assert.ok(!withForm.includes('articles/case-variant/index.html'));
+	});
+
+	test('allows posting to the intake origin, and nothing more, in the CSP', () => {
+		const headers = readFileSync(join(dir, '_headers'), 'utf8');
+		assert.match(headers, new RegExp(`form-action 'self' ${INTAKE};`));
+		assert.match(headers, new RegExp(`connect-src 'self' ${INTAKE};`));
+		assert.doesNotMatch(headers, /'unsafe-inline'/);
+	});
+
+	test('publishes the articles and thread ids the intake service checks posts against', () => {
+		const manifest = JSON.parse(readFileSync(join(dir, 'comments.json'), 'utf8')) as {
+			articles: Record<string, { open: boolean; threads: string[] }>;
+		};
+		assert.deepEqual(manifest.articles['html-title'], {
+			open: true,
+			threads: ['20200703-090000-aa0001', '20200703-120000-aa0003'],
+		});
+		assert.deepEqual(manifest.articles['case-variant'], {
+			open: false,
+			threads: ['20200705-080000-bb0001'],
+		});
+		assert.equal(manifest.articles['secret-draft'], undefined, 'drafts take no comments');
+		assert.equal(Object.keys(manifest.articles).length, 14);
+	});
+
+	test('writes no e-mail address but the dealer’s own', () => {
+		const found = new Set<string>();
+		for (const file of listFiles(dir).filter((f) => /\.(html|xml|json|txt|js|css)$/.test(f))) {
+			for (const match of readFileSync(join(dir, file), 'utf8').matchAll(EMAIL))
+				found.add(match[0]);
+		}
+		assert.deepEqual([...found], SITE.contact.email ? [SITE.contact.email] : []);
+	});
+});
+
+describe('the site switch', () => {
+	test('turns every form off, keeps the comments, and leaves the intake out of the CSP', () => {
+		const result = buildSite(FIXTURE, 'comments-off', {
+			HANGAR_BUILD_TIME: BUILD_TIME,
+			HANGAR_COMMENTS: 'off',
+			HANGAR_COMMENTS_URL: INTAKE,
+		});
+		assert.equal(result.status, 0, result.output);
+		const dir = result.outDir;
+		assert.deepEqual(filesContaining(dir, /data-comment-form/), []);
+		assert.match(
+			section(dir, 'html-title'),
+			/3 comments[\s\S]*fixturecommentword[\s\S]*Comments are closed/
+		);
+		assert.equal(section(dir, 'filler-01'), '', 'no section where there is nothing to show');
+		assert.doesNotMatch(readFileSync(join(dir, '_headers'), 'utf8'), /comments\.example\.test/);
+		assert.match(readFileSync(join(dir, 'comments.json'), 'utf8'), /"html-title":\{"open":false/);
+	});
+});
+
+describe('broken comment files', () => {
+	test('are reported with the other content errors, each naming its file, field and fix', () => {
+		const dir = scratchCopy(FIXTURE, 'comments-check');
+		const comments = join(ROOT, dir, 'comments');
+		const write = (path: string, text: string) => {
+			mkdirSync(join(comments, path, '..'), { recursive: true });
+			writeFileSync(join(comments, path), text);
+		};
+		write('html-title/bad-yaml.yaml', 'name: Ann\nbody: [unclosed\n');
+		write('html-title/no-body.yaml', 'name: Ann\ndate: 2024-06-01T00:00:00Z\n');
+		write(
+			'html-title/with-email.yaml',
+			'name: Ann\ndate: 2024-06-01\nbody: write to ann@example.com\n'
+		);
+		write(
+			'html-title/lost-reply.yaml',
+			'name: Ann\ndate: 2024-06-01\nbody: hi\nreplyTo: 20200703-090000-aa0009\n'
+		);
+		write('html-titel/misplaced.yaml', 'name: Ann\ndate: 2024-06-01\nbody: hi\n');
+		writeFileSync(
+			join(ROOT, dir, 'articles/mdx-story.mdx'),
+			readFileSync(join(ROOT, dir, 'articles/mdx-story.mdx'), 'utf8').replace(
+				'type: guide',
+				'type: guide\ncomments: yes'
+			)
+		);
+		const result = checkSite(dir);
+		assert.equal(result.status, 1, result.output);
+		const c = `${dir}/comments`;
+		for (const expected of [
+			new RegExp(`${c}/html-title/bad-yaml\\.yaml:\\d+:\\d+ +error +yaml-syntax`),
+			new RegExp(`${c}/html-title/no-body\\.yaml:1 +error +required-field +body: is required`),
+			new RegExp(
+				`${c}/html-title/with-email\\.yaml:3:1 +error +email-address +body: contains an e-mail address`
+			),
+			new RegExp(
+				`${c}/html-title/lost-reply\\.yaml:4:1 +error +unknown-comment +replyTo: there is no comment "20200703-090000-aa0009"[\\s\\S]*?did you mean "20200703-090000-aa0001"`
+			),
+			new RegExp(
+				`${c}/html-titel/misplaced\\.yaml +error +unknown-article[\\s\\S]*?did you mean "html-title"`
+			),
+			new RegExp(
+				`${dir}/articles/mdx-story\\.mdx:\\d+:\\d+ +error +field-type +comments: must be true or false`
+			),
+		]) {
+			assert.match(result.stderr, expected);
+		}
+		assert.match(result.stderr, /6 errors in 6 files/);
+	});
+});
