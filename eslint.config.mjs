@@ -6,7 +6,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
 	{
-		ignores: ['dist/', '.astro/', 'node_modules/', 'tests/.out/', 'bench/work/', 'bench/results/', 'bench/reference/'],
+		ignores: [
+			'dist/',
+			'.astro/',
+			'node_modules/',
+			'tests/.out/',
+			'bench/work/',
+			'bench/results/',
+			'bench/reference/',
+		],
 	},
 	js.configs.recommended,
 	...tseslint.configs.recommendedTypeChecked,

@@ -1,12 +1,14 @@
 /**
- * The three collections. Their rules are checked in full, with friendly messages, by
- * `src/lib/validate.ts` before Astro loads anything; these schemas type the data and turn image
- * paths into optimisable assets.
+ * The collections: articles, products, audits and approved reader comments. Their rules are
+ * checked in full, with friendly messages, by `src/lib/validate.ts` (comments by
+ * `src/lib/validate-comments.ts`) before Astro loads anything; these schemas type the data and
+ * turn image paths into optimisable assets.
  * @see https://docs.astro.build/en/guides/content-collections/
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { hasCommentsFolder } from './comment-settings.ts';
 import { CONTENT_DIR } from './content-root.ts';
 import { articleSlugOf, dataSlugOf } from './lib/validate.ts';
 import { ARTICLE_TYPES } from './lib/types.ts';
@@ -48,6 +50,8 @@ const articles = defineCollection({
 			author: z.string().optional(),
 			/** A draft is left out of everything the production build writes. */
 			draft: z.boolean().default(false),
+			/** `false` turns the comment form off on this article; its comments still show. */
+			comments: z.boolean().default(true),
 		}),
 });
 
@@ -95,4 +99,25 @@ const audits = defineCollection({
 	}),
 });
 
-export const collections = { articles, products, audits };
+const comments = defineCollection({
+	loader: hasCommentsFolder()
+		? glob({
+				base: `./${CONTENT_DIR}/comments`,
+				pattern: '*/*.{yaml,yml}',
+				// `<article-slug>/<id>`: comment ids are unique only within their article.
+				generateId: ({ entry }) => entry.replace(/\.ya?ml$/, ''),
+			})
+		: { name: 'hangar:no-comments', load: () => Promise.resolve() },
+	schema: z.object({
+		/** The name the reader gave. */
+		name: z.string(),
+		/** When the reader wrote it. */
+		date: z.coerce.date(),
+		/** Plain text: shown with its line breaks, links made safe, never as HTML. */
+		body: z.string(),
+		/** The id of the comment it answers (a file name in the same folder, without `.yaml`). */
+		replyTo: z.string().optional(),
+	}),
+});
+
+export const collections = { articles, products, audits, comments };

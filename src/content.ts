@@ -9,7 +9,16 @@ import { loadRenderers } from 'astro:container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildTime } from './content-root.ts';
 import { byNewest, isPublished } from './lib/articles.ts';
-import { bySlug, collectTags, groupByAudit, groupByProduct, groupByTag } from './lib/taxonomy.ts';
+import {
+	bySlug,
+	collectTags,
+	groupBy,
+	groupByAudit,
+	groupByProduct,
+	groupByTag,
+} from './lib/taxonomy.ts';
+import type { Comment } from './lib/comments.ts';
+import { hasCommentsFolder } from './comment-settings.ts';
 import { absolutizeHtml, feedEntry, leadFigureHtml, type FeedEntry } from './lib/feeds.ts';
 import { describeArticle, readingMinutes } from './lib/text.ts';
 import type { Article, ArticleType, Audit, Product, Tag } from './lib/types.ts';
@@ -34,6 +43,8 @@ export interface SiteData {
 	productBySlug: Map<string, Product>;
 	auditBySlug: Map<string, Audit>;
 	tagBySlug: Map<string, Tag>;
+	/** Approved reader comments per article slug (`content/comments/<slug>/`). */
+	comments: Map<string, Comment[]>;
 }
 
 type ArticleEntry = CollectionEntry<'articles'>;
@@ -67,6 +78,7 @@ function toArticle(entry: ArticleEntry): Article {
 		author: d.author,
 		readingMinutes: readingMinutes(body, SITE.wordsPerMinute),
 		draft: d.draft,
+		comments: d.comments,
 	};
 }
 
@@ -96,8 +108,19 @@ async function load() {
 		byProduct: groupByProduct(articles),
 		byAudit: groupByAudit(articles),
 		byTag: groupByTag(articles),
+		comments: await loadComments(),
 	};
 	return { data, entries: new Map(entries.map((e) => [e.id, e])) };
+}
+
+/** Approved comments as plain data, grouped by the slug of their article. */
+async function loadComments(): Promise<Map<string, Comment[]>> {
+	if (!hasCommentsFolder()) return new Map();
+	const comments = (await getCollection('comments')).map((entry): Comment => {
+		const [article = '', id = ''] = entry.id.split('/');
+		return { id, article, ...entry.data };
+	});
+	return groupBy(comments, (c) => [c.article]);
 }
 
 /** The site's content as plain data. */
@@ -116,6 +139,12 @@ let container: Promise<AstroContainer> | undefined;
 const articleHtml = new Map<string, Promise<string>>();
 
 async function renderHtml(slug: string): Promise<string> {
+	// A Markdown body was rendered to HTML when the content layer loaded it (and cached with it);
+	// only MDX bodies, and Markdown whose images still need optimising, are rendered again here.
+	const stored = (await loaded()).entries.get(slug)?.rendered?.html;
+	if (stored !== undefined && !stored.includes('__ASTRO_IMAGE_')) {
+		return absolutizeHtml(stored, absoluteUrl(SITE.url, articleUrl(slug)));
+	}
 	// MDX bodies are JSX components: the container needs the renderer the MDX integration adds.
 	container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
 		AstroContainer.create({ renderers })

@@ -3,6 +3,8 @@
  * never the code. Every field is documented because editors show these comments on hover.
  */
 
+import type { CommentsConfig } from './lib/comments.ts';
+
 /** How readers reach the dealer; shown in the call-to-action block under every article. */
 export interface SiteContact {
 	/** Public e-mail address for enquiries. */
@@ -76,6 +78,13 @@ export interface SiteConfig {
 	 * site's own inline scripts and styles are added by the build; list only other origins here.
 	 */
 	cspAdditions: Partial<Record<CspDirective, string[]>>;
+	/**
+	 * Reader comments (see docs/comments.md): `enabled` shows the form under every article (an
+	 * article opts out with `comments: false`; published comments show either way), and
+	 * `intakeUrl` is the address of the comment service the form posts to, e.g.
+	 * `https://comments.example.com`. The build allows that origin in the CSP by itself.
+	 */
+	comments: CommentsConfig;
 }
 
 /** What the Google News sitemap declares about the publication. */
@@ -152,4 +161,6 @@ export const SITE: SiteConfig = {
 		{ from: '/feed/', to: '/rss.xml', status: 301 },
 	],
 	cspAdditions: {},
+	// The intake service on this machine (`npm run comments -- serve`); a live site uses its https address.
+	comments: { enabled: true, intakeUrl: 'http://127.0.0.1:8787' },
 };

@@ -1,13 +1,21 @@
 /**
  * Reads the content folder and validates it before Astro loads anything, so that a broken
  * reference or an impossible date fails the build with every problem listed (Astro alone logs a
- * broken `reference()` and exits 0, and YAML rolls 2021-02-30 over into March).
+ * broken `reference()` and exits 0, and YAML rolls 2021-02-30 over into March). Warnings and
+ * scheduled articles are printed but never stop the build.
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { imageSize } from 'image-size';
+import { parse } from 'yaml';
+import type { RedirectRule } from '../lib/redirects.ts';
+import { buildTime } from '../content-root.ts';
+import { SITE } from '../site.config.ts';
+import { checkComments } from './comments-check.ts';
 import {
 	formatProblems,
+	REDIRECTS_FILE,
 	summarizeProblems,
 	validateContent,
 	type ContentProblem,
@@ -26,6 +34,67 @@ function listFiles(dir: string): string[] {
 	}
 }
 
+/** Bytes read to find an image's size: its header, wherever JPEG metadata puts the frame size. */
+const HEADER_BYTES = 256 * 1024;
+
+/**
+ * The width in pixels of an image file as it is shown (a JPEG rotated by its EXIF orientation
+ * swaps width and height); undefined when the file cannot be read as an image.
+ */
+export function imageWidthOf(file: string): number | undefined {
+	const fd = openSync(file, 'r');
+	try {
+		const header = new Uint8Array(HEADER_BYTES);
+		const size = (bytes: Uint8Array) => {
+			try {
+				return imageSize(bytes);
+			} catch {
+				return undefined;
+			}
+		};
+		const length = readSync(fd, header, 0, HEADER_BYTES, 0);
+		const found =
+			size(header.subarray(0, length)) ??
+			(length === HEADER_BYTES ? size(readFileSync(file)) : undefined);
+		if (!found) return undefined;
+		return (found.orientation ?? 1) >= 5 ? found.height : found.width;
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** The redirects of the content folder's `redirects.yaml`, and that file's path for messages. */
+export interface ContentRedirects {
+	file: string;
+	rules: RedirectRule[];
+}
+
+/**
+ * The well-formed redirects of `<contentDir>/redirects.yaml` (none when there is no such file).
+ * The content check reports a malformed one, with its line, before anything uses this.
+ */
+export function readContentRedirects(root: string, contentDir: string): ContentRedirects {
+	const file = `${contentDir}/${REDIRECTS_FILE}`;
+	let text: string;
+	try {
+		text = readFileSync(join(root, file), 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { file, rules: [] };
+		throw error;
+	}
+	let list: unknown;
+	try {
+		list = parse(text);
+	} catch {
+		return { file, rules: [] };
+	}
+	const rules = (Array.isArray(list) ? list : []).filter(
+		(r): r is RedirectRule =>
+			typeof r === 'object' && r !== null && typeof (r as RedirectRule).from === 'string'
+	);
+	return { file, rules: rules.map(({ from, to, status }) => ({ from, to, status })) };
+}
+
 /** Reads every content file under `contentDir` (relative to `root`). */
 export function readContent(root: string, contentDir: string): ContentSnapshot {
 	const toRepo = (file: string) => relative(root, file).split(sep).join('/');
@@ -41,18 +110,35 @@ export function readContent(root: string, contentDir: string): ContentSnapshot {
 			.filter((p) => p.startsWith(prefix) && pattern.test(p.slice(prefix.length)))
 			.map(read);
 	};
+	const redirects = `${contentDir}/${REDIRECTS_FILE}`;
 	return {
 		contentDir,
 		articles: under('articles', /\.mdx?$/),
 		products: under('products', /^[^/]+\.ya?ml$/),
 		audits: under('audits', /^[^/]+\.ya?ml$/),
 		files: new Set(all),
+		redirects: all.includes(redirects) ? read(redirects) : undefined,
+		// Read lazily: only lead images are measured.
+		imageWidth: (path) => imageWidthOf(join(root, path)),
 	};
 }
 
-/** Validates the content folder; returns every problem found. */
-export function checkContent(root: string, contentDir: string): ContentProblem[] {
-	return validateContent(readContent(root, contentDir));
+/**
+ * Validates the content folder; returns every finding. `now` (the build's time, by default from
+ * HANGAR_BUILD_TIME or the clock) decides which articles are scheduled.
+ */
+export function checkContent(
+	root: string,
+	contentDir: string,
+	options: { now?: Date; siteUrl?: string } = {}
+): ContentProblem[] {
+	const snapshot = {
+		...readContent(root, contentDir),
+		now: options.now ?? buildTime(),
+		siteUrl: options.siteUrl ?? SITE.url,
+	};
+	// Comment files (content/comments/) have their own validator, owned by the comments feature.
+	return [...validateContent(snapshot), ...checkComments(root, snapshot)];
 }
 
 /** The report printed when content has errors. */
@@ -60,7 +146,10 @@ export function problemReport(problems: readonly ContentProblem[]): string {
 	return `${formatProblems(problems)}\n\n${summarizeProblems(problems)} in the content. Nothing was built.`;
 }
 
-/** Astro integration: fails `astro build` on content errors before any page is written. */
+/**
+ * Astro integration: fails `astro build` on content errors before any page is written, and
+ * prints warnings and scheduled articles without stopping.
+ */
 export function contentCheck(options: { root: string; contentDir: string }): AstroIntegration {
 	return {
 		name: 'hangar:content-check',
@@ -68,7 +157,17 @@ export function contentCheck(options: { root: string; contentDir: string }): Ast
 			'astro:config:setup': ({ command, logger }) => {
 				const problems = checkContent(options.root, options.contentDir);
 				const errors = problems.filter((p) => p.severity === 'error');
-				if (errors.length === 0) return;
+				if (errors.length === 0) {
+					const warnings = problems.filter((p) => p.severity === 'warning');
+					// `astro sync` and `astro check` are about code, not content: no warnings there.
+					const writing = command === 'build' || command === 'dev';
+					if (warnings.length && writing) logger.warn(`\n${formatProblems(warnings)}`);
+					// In dev drafts and scheduled articles are shown, so there is nothing to announce.
+					const scheduled = problems.filter((p) => p.severity === 'info');
+					if (scheduled.length && command === 'build')
+						logger.info(`\n${formatProblems(scheduled)}`);
+					return;
+				}
 				if (command === 'build') {
 					const error = new Error(`Content errors:\n\n${problemReport(problems)}`);
 					error.stack = error.message;

@@ -22,11 +22,19 @@ import {
 	headersFile,
 	inlineCode,
 } from '../lib/headers.ts';
+import { commentsCsp, commentsSettings, mergeCsp } from '../lib/comments.ts';
 import { parseHtml } from '../lib/html.ts';
-import { redirectProblems, redirectsFile } from '../lib/redirects.ts';
+import {
+	REDIRECTS_SOURCE,
+	redirectProblems,
+	redirectsFile,
+	type RedirectPlace,
+} from '../lib/redirects.ts';
 import { pageFacts, type PageFacts } from '../lib/sitemaps.ts';
 import { absoluteUrl } from '../lib/urls.ts';
+import { CONTENT_DIR } from '../content-root.ts';
 import type { SiteConfig } from '../site.config.ts';
+import { readContentRedirects, type ContentRedirects } from './content-check.ts';
 
 /** The longest header value Cloudflare Pages accepts in `_headers`. */
 const HEADER_VALUE_LIMIT = 2000;
@@ -50,8 +58,20 @@ function failOn(problems: readonly string[]): void {
 	throw error;
 }
 
-/** The integrations, in the order their `astro:build:done` hooks must run. */
-export function publishing(site: SiteConfig): AstroIntegration[] {
+/**
+ * The integrations, in the order their `astro:build:done` hooks must run. `_redirects` gets the
+ * content folder's `redirects.yaml` (written by `npm run import`) first, so that a wildcard in
+ * the site config never hides an old article's own redirect, then the site config's.
+ */
+export function publishing(
+	site: SiteConfig,
+	content: ContentRedirects = readContentRedirects(process.cwd(), CONTENT_DIR)
+): AstroIntegration[] {
+	const redirects = [...content.rules, ...site.redirects];
+	const where = (index: number): RedirectPlace =>
+		index < content.rules.length
+			? { file: content.file, entry: `[${index}]` }
+			: { file: REDIRECTS_SOURCE, entry: `redirects[${index - content.rules.length}]` };
 	const facts = new Map<string, PageFacts>();
 	const paths = new Set<string>();
 	let hashes = emptyHashes();
@@ -59,7 +79,7 @@ export function publishing(site: SiteConfig): AstroIntegration[] {
 	const scan: AstroIntegration = {
 		name: 'hangar:page-scan',
 		hooks: {
-			'astro:config:setup': () => failOn(redirectProblems(site.redirects)),
+			'astro:config:setup': () => failOn(redirectProblems(redirects, new Set(), where)),
 			'astro:build:done': ({ dir }) => {
 				const root = fileURLToPath(dir);
 				hashes = emptyHashes();
@@ -80,9 +100,11 @@ export function publishing(site: SiteConfig): AstroIntegration[] {
 		hooks: {
 			'astro:build:done': ({ dir, logger }) => {
 				const root = fileURLToPath(dir);
-				failOn(redirectProblems(site.redirects, paths));
+				failOn(redirectProblems(redirects, paths, where));
 				const top = readdirSync(root, { withFileTypes: true });
-				const csp = contentSecurityPolicy(hashes, site.cspAdditions);
+				// The comment form posts (and, with JavaScript, fetches) to the intake service's origin.
+				const comments = commentsCsp(commentsSettings(site.comments, site.url, process.env));
+				const csp = contentSecurityPolicy(hashes, mergeCsp(site.cspAdditions, comments));
 				if (csp.length > HEADER_VALUE_LIMIT) {
 					logger.warn(
 						`The Content-Security-Policy is ${csp.length} characters long; Cloudflare Pages takes at most ${HEADER_VALUE_LIMIT}. Most of it is hashes of inline <style> blocks: \`build.inlineStylesheets: 'never'\` in astro.config.mjs removes them.`
@@ -93,9 +115,9 @@ export function publishing(site: SiteConfig): AstroIntegration[] {
 					files: top.filter((e) => e.isFile()).map((e) => e.name),
 				});
 				writeFileSync(join(root, '_headers'), headersFile(rules));
-				writeFileSync(join(root, '_redirects'), redirectsFile(site.redirects));
+				writeFileSync(join(root, '_redirects'), redirectsFile(redirects));
 				logger.info(
-					`_headers: CSP allows ${hashes.scripts.size} inline script(s), ${hashes.styles.size} style element(s) and ${hashes.styleAttributes.size} style attribute(s) by hash; _redirects: ${site.redirects.length} redirect(s)`
+					`_headers: CSP allows ${hashes.scripts.size} inline script(s), ${hashes.styles.size} style element(s) and ${hashes.styleAttributes.size} style attribute(s) by hash; _redirects: ${redirects.length} redirect(s)`
 				);
 			},
 		},

@@ -17,34 +17,89 @@ export const REDIRECTS_SOURCE = 'src/site.config.ts';
 
 const STATUSES = new Set([301, 302, 307, 308]);
 
+/** Where a redirect is written, for messages: its file and its entry, e.g. `redirects[2]`. */
+export interface RedirectPlace {
+	file: string;
+	entry: string;
+}
+
+/** One thing wrong with one redirect: the field at fault and what is wrong with it. */
+export interface RedirectFault {
+	field: 'from' | 'to' | 'status';
+	message: string;
+}
+
+/**
+ * What is wrong with one redirect on its own (shape of `from`, `to` and `status`), without
+ * looking at the others or at the site's pages. Shared by the site config check below and the
+ * content checker, which reports the same faults in `content/redirects.yaml` with their lines.
+ */
+export function redirectRuleFaults(rule: Readonly<RedirectRule>): RedirectFault[] {
+	const faults: RedirectFault[] = [];
+	const { from, to } = rule;
+	if (typeof from !== 'string' || !from.startsWith('/')) {
+		faults.push({
+			field: 'from',
+			message: `must be a path starting with "/", not ${JSON.stringify(from)}`,
+		});
+	} else if (/\s/.test(from)) {
+		faults.push({ field: 'from', message: `must not contain spaces: ${JSON.stringify(from)}` });
+	} else if (from.includes('*') && !/^\/(?:[^*]*\/)?\*$/.test(from)) {
+		faults.push({
+			field: 'from',
+			message: `may only end with "/*" to match everything below a folder: ${JSON.stringify(from)}`,
+		});
+	}
+	if (typeof to !== 'string' || !/^(\/|https?:\/\/)/.test(to)) {
+		faults.push({
+			field: 'to',
+			message: `must be a path starting with "/" or a full http(s) URL, not ${JSON.stringify(to)}`,
+		});
+	} else if (/\s/.test(to)) {
+		faults.push({ field: 'to', message: `must not contain spaces: ${JSON.stringify(to)}` });
+	} else if (to === from) {
+		faults.push({ field: 'to', message: `redirects "${from}" to itself` });
+	} else if (to.includes(':splat') && !(typeof from === 'string' && from.endsWith('*'))) {
+		faults.push({ field: 'to', message: `uses ":splat" but "from" does not end with "*"` });
+	}
+	if (rule.status !== undefined && !STATUSES.has(rule.status)) {
+		faults.push({
+			field: 'status',
+			message: `must be 301, 302, 307 or 308, not ${JSON.stringify(rule.status)}`,
+		});
+	}
+	return faults;
+}
+
 /**
  * Every problem with the redirects, each naming the config file and the field. `pages` are the
  * paths the build wrote: a redirect from one of them would never apply, because static hosts serve
- * an existing file first.
+ * an existing file first. `where` names the file and the entry of a redirect (by default its place
+ * in the site config), so redirects gathered from several files are each reported in their own.
  */
 export function redirectProblems(
 	redirects: readonly RedirectRule[],
-	pages: ReadonlySet<string> = new Set()
+	pages: ReadonlySet<string> = new Set(),
+	where: (index: number) => RedirectPlace = (index) => ({
+		file: REDIRECTS_SOURCE,
+		entry: `redirects[${index}]`,
+	})
 ): string[] {
 	const problems: string[] = [];
 	const seen = new Map<string, number>();
 	redirects.forEach((rule, index) => {
+		const place = where(index);
 		const at = (field: string, message: string) =>
-			problems.push(`${REDIRECTS_SOURCE}: redirects[${index}].${field}: ${message}`);
-		const { from, to } = rule;
-		if (typeof from !== 'string' || !from.startsWith('/')) {
-			at('from', `must be a path starting with "/", not ${JSON.stringify(from)}`);
-		} else if (/\s/.test(from)) {
-			at('from', `must not contain spaces: ${JSON.stringify(from)}`);
-		} else if (from.includes('*') && !/^\/(?:[^*]*\/)?\*$/.test(from)) {
-			at(
-				'from',
-				`may only end with "/*" to match everything below a folder: ${JSON.stringify(from)}`
-			);
-		} else {
+			problems.push(`${place.file}: ${place.entry}.${field}: ${message}`);
+		const faults = redirectRuleFaults(rule);
+		const { from } = rule;
+		if (!faults.some((f) => f.field === 'from')) {
 			const first = seen.get(from);
-			if (first !== undefined) at('from', `"${from}" is already redirected by redirects[${first}]`);
-			else seen.set(from, index);
+			if (first !== undefined) {
+				const other = where(first);
+				const name = other.file === place.file ? other.entry : `${other.file}: ${other.entry}`;
+				at('from', `"${from}" is already redirected by ${name}`);
+			} else seen.set(from, index);
 			if (pages.has(from) || pages.has(from.endsWith('/') ? from : `${from}/`)) {
 				at(
 					'from',
@@ -52,18 +107,7 @@ export function redirectProblems(
 				);
 			}
 		}
-		if (typeof to !== 'string' || !/^(\/|https?:\/\/)/.test(to)) {
-			at('to', `must be a path starting with "/" or a full http(s) URL, not ${JSON.stringify(to)}`);
-		} else if (/\s/.test(to)) {
-			at('to', `must not contain spaces: ${JSON.stringify(to)}`);
-		} else if (to === from) {
-			at('to', `redirects "${from}" to itself`);
-		} else if (to.includes(':splat') && !from?.endsWith('*')) {
-			at('to', `uses ":splat" but "from" does not end with "*"`);
-		}
-		if (rule.status !== undefined && !STATUSES.has(rule.status)) {
-			at('status', `must be 301, 302, 307 or 308, not ${JSON.stringify(rule.status)}`);
-		}
+		for (const fault of faults) at(fault.field, fault.message);
 	});
 	return problems;
 }

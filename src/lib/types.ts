@@ -36,6 +36,8 @@ export interface Article {
 	readingMinutes: number;
 	/** Only true in `astro dev`, which previews drafts; builds never contain one. */
 	draft: boolean;
+	/** `false` when the article turned its comment form off (`comments: false`). */
+	comments?: boolean | undefined;
 }
 
 /** A product the articles talk about. */

@@ -12,7 +12,12 @@ export const CHROMIUM = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
 
 /** A browser context and a function that closes it and removes its profile. */
 export async function launch(
-	options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}
+	options: {
+		colorScheme?: 'light' | 'dark';
+		viewport?: { width: number; height: number };
+		/** false: a reader without JavaScript. */
+		javaScriptEnabled?: boolean;
+	} = {}
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
 	const profile = mkdtempSync(join(tmpdir(), 'hangar-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
@@ -29,6 +34,7 @@ export async function launch(
 		],
 		colorScheme: options.colorScheme ?? 'light',
 		viewport: options.viewport ?? { width: 1280, height: 900 },
+		javaScriptEnabled: options.javaScriptEnabled ?? true,
 	});
 	return {
 		context,
