@@ -3,11 +3,9 @@
  * reader can see the site: system light, system dark, and each scheme pinned with the toggle.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { axeViolations, formatViolations } from '../helpers/axe.ts';
-import { launch } from '../helpers/browser.ts';
-import { open, shownScheme, startSite, type Site } from '../helpers/page.ts';
+import { open, shownScheme, useSiteInBrowser } from '../helpers/page.ts';
 import { pageTypes } from '../helpers/site.ts';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -44,38 +42,26 @@ const MODES = [
 ] as const;
 
 describe('accessibility (axe)', () => {
-	let site: Site;
-	let browser: Awaited<ReturnType<typeof launch>>;
-	let page: Page;
-
-	before(async () => {
-		site = await startSite();
-		browser = await launch();
-		page = await browser.context.newPage();
-	});
-	after(async () => {
-		await browser?.close();
-		await site?.server.close();
-	});
+	const ctx = useSiteInBrowser();
 
 	for (const mode of MODES) {
 		test(`no violations, ${mode.name}`, async (t) => {
-			await page.emulateMedia({ colorScheme: mode.colorScheme });
-			await page.setViewportSize(mode.viewport);
-			for (const { type, path } of pageTypes(site.pages)) {
+			await ctx.page.emulateMedia({ colorScheme: mode.colorScheme });
+			await ctx.page.setViewportSize(mode.viewport);
+			for (const { type, path } of pageTypes(ctx.site.pages)) {
 				await t.test(`${type} (${path})`, async () => {
-					await open(page, site.url(path));
+					await open(ctx.page, ctx.site.url(path));
 					if (mode.toggle) {
-						await page.locator('[data-theme-toggle]').click();
+						await ctx.page.locator('[data-theme-toggle]').click();
 						// Forget the choice, so the next page starts from the system scheme again.
-						await page.evaluate(() => localStorage.clear());
+						await ctx.page.evaluate(() => localStorage.clear());
 					}
 					assert.equal(
-						await shownScheme(page),
+						await shownScheme(ctx.page),
 						mode.expect,
 						`the page is not shown ${mode.expect}`
 					);
-					const violations = await axeViolations(page);
+					const violations = await axeViolations(ctx.page);
 					assert.equal(
 						violations.length,
 						0,

@@ -4,10 +4,9 @@
  * and whatever has focus shows it.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
-import { open, startSite, type Site } from '../helpers/page.ts';
+import { open, useSiteInBrowser } from '../helpers/page.ts';
 import { SITE_DIR, termLinksOf } from '../helpers/site.ts';
 
 /** What has focus, and whether a sighted keyboard user can see it. */
@@ -83,36 +82,24 @@ async function tabThrough(
 }
 
 describe('keyboard navigation', () => {
-	let site: Site;
-	let browser: Awaited<ReturnType<typeof launch>>;
-	let page: Page;
-
-	before(async () => {
-		site = await startSite();
-		browser = await launch();
-		page = await browser.context.newPage();
-	});
-	after(async () => {
-		await browser?.close();
-		await site?.server.close();
-	});
+	const ctx = useSiteInBrowser();
 
 	test('the first Tab focuses the skip link, and Enter moves focus to <main>', async () => {
-		for (const path of [site.pages.home, site.pages.article]) {
-			await open(page, site.url(path));
-			await page.keyboard.press('Tab');
-			const skip = await focused(page);
+		for (const path of [ctx.site.pages.home, ctx.site.pages.article]) {
+			await open(ctx.page, ctx.site.url(path));
+			await ctx.page.keyboard.press('Tab');
+			const skip = await focused(ctx.page);
 			assert.equal(skip?.tag, 'a', `${path}: the first Tab focuses ${describeFocus(skip)}`);
 			assert.equal(skip.href, '#main', `${path}: the first link is not the skip link`);
 			assert.match(skip.text, /skip/i, `${path}: the skip link says "${skip.text}"`);
 			assertFocusVisible(skip, `${path}, skip link`);
-			await page.keyboard.press('Enter');
-			const main = await focused(page);
+			await ctx.page.keyboard.press('Enter');
+			const main = await focused(ctx.page);
 			assert.equal(main?.tag, 'main', `${path}: after Enter, focus is on ${describeFocus(main)}`);
 			assert.equal(main.id, 'main');
 			// The next Tab continues inside the content, past the header.
-			await page.keyboard.press('Tab');
-			const next = await focused(page);
+			await ctx.page.keyboard.press('Tab');
+			const next = await focused(ctx.page);
 			assert.ok(
 				next?.inMain,
 				`${path}: the Tab after the skip link went to ${describeFocus(next)}`
@@ -122,8 +109,8 @@ describe('keyboard navigation', () => {
 	});
 
 	test('Tab reaches the main navigation links and the theme toggle, each visibly focused', async () => {
-		await open(page, site.url(site.pages.home));
-		const stops = await tabThrough(page, 40, (f) => f.isToggle);
+		await open(ctx.page, ctx.site.url(ctx.site.pages.home));
+		const stops = await tabThrough(ctx.page, 40, (f) => f.isToggle);
 		const nav = stops.filter((f) => f.inMainNav);
 		assert.deepEqual(
 			nav.map((f) => f.text),
@@ -144,28 +131,28 @@ describe('keyboard navigation', () => {
 			'Tab reached <main> before the theme toggle'
 		);
 		// The toggle works from the keyboard too.
-		await page.keyboard.press('Space');
+		await ctx.page.keyboard.press('Space');
 		assert.equal(
-			await page.locator('[data-theme-toggle]').getAttribute('aria-pressed'),
+			await ctx.page.locator('[data-theme-toggle]').getAttribute('aria-pressed'),
 			'true',
 			'Space on the theme toggle did not switch to dark'
 		);
-		await page.keyboard.press('Enter');
+		await ctx.page.keyboard.press('Enter');
 		assert.equal(
-			await page.locator('[data-theme-toggle]').getAttribute('aria-pressed'),
+			await ctx.page.locator('[data-theme-toggle]').getAttribute('aria-pressed'),
 			'false',
 			'Enter on the theme toggle did not switch back'
 		);
-		await page.evaluate(() => localStorage.clear());
+		await ctx.page.evaluate(() => localStorage.clear());
 	});
 
 	test('on an article, Tab reaches every product, audit and tag link, each visibly focused', async () => {
-		const article = site.pages.articleWithTerms;
+		const article = ctx.site.pages.articleWithTerms;
 		const expected = termLinksOf(SITE_DIR, article);
 		assert.ok(expected.length > 0, `no article in the site is filed under any term (${article})`);
-		await open(page, site.url(article));
+		await open(ctx.page, ctx.site.url(article));
 		const remaining = new Set(expected);
-		const stops = await tabThrough(page, 400, (f) => {
+		const stops = await tabThrough(ctx.page, 400, (f) => {
 			if (f.href) remaining.delete(f.href);
 			return remaining.size === 0;
 		});

@@ -4,10 +4,8 @@
  * labelled publication date and the product page links to its audits and articles.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
-import { open, startSite, watch, type Site } from '../helpers/page.ts';
+import { describe, test } from 'node:test';
+import { open, useSiteInBrowser, watch } from '../helpers/page.ts';
 import {
 	SITE_DIR,
 	TERM_PAGE,
@@ -17,45 +15,33 @@ import {
 } from '../helpers/site.ts';
 
 describe('pages render in Chromium', () => {
-	let site: Site;
-	let browser: Awaited<ReturnType<typeof launch>>;
-	let page: Page;
-
-	before(async () => {
-		site = await startSite();
-		browser = await launch();
-		page = await browser.context.newPage();
-	});
-	after(async () => {
-		await browser?.close();
-		await site?.server.close();
-	});
+	const ctx = useSiteInBrowser();
 
 	test('every page type: status, one <h1>, a <title>, no errors, no external scripts', async (t) => {
-		for (const { type, path, status } of pageTypes(site.pages)) {
+		for (const { type, path, status } of pageTypes(ctx.site.pages)) {
 			await t.test(`${type} (${path})`, async () => {
-				const url = site.url(path);
-				const problems = watch(page, status === 404 ? url : undefined);
+				const url = ctx.site.url(path);
+				const problems = watch(ctx.page, status === 404 ? url : undefined);
 				try {
-					const response = await open(page, url);
+					const response = await open(ctx.page, url);
 					assert.equal(response.status(), status, `${path} answered ${response.status()}`);
-					const h1s = await page.locator('h1').allInnerTexts();
+					const h1s = await ctx.page.locator('h1').allInnerTexts();
 					assert.equal(
 						h1s.length,
 						1,
 						`${path} has ${h1s.length} <h1> elements: ${JSON.stringify(h1s)}`
 					);
 					assert.ok(h1s[0]?.trim(), `${path}: the <h1> is empty`);
-					const title = await page.title();
+					const title = await ctx.page.title();
 					assert.ok(title.trim(), `${path} has an empty <title>`);
-					const main = page.locator('main#main');
+					const main = ctx.page.locator('main#main');
 					assert.equal(await main.count(), 1, `${path} has no <main id="main">`);
 					// Every image actually decoded (a broken or unsupported image has naturalWidth 0).
-					await page.$$eval('img[loading="lazy"]', (imgs) =>
+					await ctx.page.$$eval('img[loading="lazy"]', (imgs) =>
 						imgs.forEach((img) => img.setAttribute('loading', 'eager'))
 					);
-					await page.waitForFunction(() => [...document.images].every((img) => img.complete));
-					const broken = await page.$$eval('img', (imgs) =>
+					await ctx.page.waitForFunction(() => [...document.images].every((img) => img.complete));
+					const broken = await ctx.page.$$eval('img', (imgs) =>
 						imgs.filter((img) => img.naturalWidth === 0).map((img) => img.currentSrc || img.src)
 					);
 					assert.deepEqual(broken, [], `${path} has images that did not load`);
@@ -64,7 +50,7 @@ describe('pages render in Chromium', () => {
 					assert.deepEqual(problems.failedRequests, [], `${path}: failed requests`);
 					// Pages carry only the inline theme scripts. The one exception is the not-found
 					// page, whose bundled module suggests articles matching the missed address.
-					const external = await page.$$eval('script[src]', (els) =>
+					const external = await ctx.page.$$eval('script[src]', (els) =>
 						els.map((e) => e.getAttribute('src') ?? '')
 					);
 					const allowed = (src: string) =>
@@ -82,12 +68,12 @@ describe('pages render in Chromium', () => {
 	});
 
 	test('no page is wider than a 375 px phone screen', async () => {
-		await page.setViewportSize({ width: 375, height: 800 });
+		await ctx.page.setViewportSize({ width: 375, height: 800 });
 		const wide: string[] = [];
 		try {
-			for (const { type, path } of pageTypes(site.pages)) {
-				await open(page, site.url(path));
-				const overflow = await page.evaluate(() => {
+			for (const { type, path } of pageTypes(ctx.site.pages)) {
+				await open(ctx.page, ctx.site.url(path));
+				const overflow = await ctx.page.evaluate(() => {
 					const limit = document.documentElement.clientWidth;
 					if (document.documentElement.scrollWidth <= limit) return null;
 					const culprits = [...document.querySelectorAll('body *')]
@@ -99,27 +85,27 @@ describe('pages render in Chromium', () => {
 				if (overflow) wide.push(`  ${type} ${path}: ${overflow}`);
 			}
 		} finally {
-			await page.setViewportSize({ width: 1280, height: 900 });
+			await ctx.page.setViewportSize({ width: 1280, height: 900 });
 		}
 		assert.deepEqual(wide, [], `pages that scroll sideways at 375 px:\n${wide.join('\n')}`);
 	});
 
 	test('the 404 page says the page was not found and links back into the site', async () => {
-		const response = await open(page, site.url(site.pages.notFound));
+		const response = await open(ctx.page, ctx.site.url(ctx.site.pages.notFound));
 		assert.equal(response.status(), 404);
-		assert.match(await page.title(), /not found/i);
-		assert.match(await page.locator('h1').innerText(), /not found/i);
-		const robots = await page.locator('meta[name="robots"]').getAttribute('content');
+		assert.match(await ctx.page.title(), /not found/i);
+		assert.match(await ctx.page.locator('h1').innerText(), /not found/i);
+		const robots = await ctx.page.locator('meta[name="robots"]').getAttribute('content');
 		assert.match(robots ?? '', /noindex/, 'the 404 page must not be indexed');
 		assert.ok(
-			(await page.locator('main a[href="/articles/"]').count()) > 0,
+			(await ctx.page.locator('main a[href="/articles/"]').count()) > 0,
 			'the 404 page links to the list of articles'
 		);
 	});
 
 	test('the article page shows a labelled "Published" date in <time datetime>', async () => {
-		await open(page, site.url(site.pages.article));
-		const dates = await page.$$eval('main dt', (dts) =>
+		await open(ctx.page, ctx.site.url(ctx.site.pages.article));
+		const dates = await ctx.page.$$eval('main dt', (dts) =>
 			dts
 				.filter((dt) => dt.textContent.trim().replace(/:$/, '') === 'Published')
 				.map((dt) => {
@@ -145,7 +131,7 @@ describe('pages render in Chromium', () => {
 		const year = date?.datetime?.slice(0, 4) ?? '';
 		assert.ok(date?.text.includes(year), `shown date "${date?.text}" names the year ${year}`);
 		// The date sits between the headline and the body, where readers and Google News look.
-		const order = await page.evaluate(() => {
+		const order = await ctx.page.evaluate(() => {
 			const h1 = document.querySelector('main h1');
 			const time = [...document.querySelectorAll('main dt')]
 				.find((dt) => dt.textContent.trim().replace(/:$/, '') === 'Published')
@@ -162,7 +148,7 @@ describe('pages render in Chromium', () => {
 	});
 
 	test('the product page links to the audits that covered it and to its articles', async () => {
-		const product = site.pages.product;
+		const product = ctx.site.pages.product;
 		const expected = productExpectations(SITE_DIR, product);
 		assert.ok(
 			expected.audits.length > 0 && expected.articles.length > 0,
@@ -170,8 +156,8 @@ describe('pages render in Chromium', () => {
 		);
 		const seen = new Set<string>();
 		for (const path of listingPages(SITE_DIR, product)) {
-			await open(page, site.url(path));
-			const visible = await page
+			await open(ctx.page, ctx.site.url(path));
+			const visible = await ctx.page
 				.locator('main a[href]')
 				.evaluateAll((links) =>
 					links

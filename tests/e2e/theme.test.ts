@@ -3,10 +3,9 @@
  * remembered across reloads and pages (localStorage) and can be undone.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
-import { bodyBackground, open, shownScheme, startSite, watch, type Site } from '../helpers/page.ts';
+import { bodyBackground, open, shownScheme, useSiteInBrowser, watch } from '../helpers/page.ts';
 
 /** The observable theme state of the page. */
 async function state(page: Page) {
@@ -20,52 +19,40 @@ async function state(page: Page) {
 }
 
 describe('dark mode', () => {
-	let site: Site;
-	let browser: Awaited<ReturnType<typeof launch>>;
-	let page: Page;
-
-	before(async () => {
-		site = await startSite();
-		browser = await launch();
-		page = await browser.context.newPage();
-	});
-	after(async () => {
-		await browser?.close();
-		await site?.server.close();
-	});
+	const ctx = useSiteInBrowser();
 
 	test('the toggle is a visible, named button', async () => {
-		await page.emulateMedia({ colorScheme: 'light' });
-		await open(page, site.url(site.pages.home));
-		const toggle = page.getByRole('button', { name: /dark/i });
+		await ctx.page.emulateMedia({ colorScheme: 'light' });
+		await open(ctx.page, ctx.site.url(ctx.site.pages.home));
+		const toggle = ctx.page.getByRole('button', { name: /dark/i });
 		assert.equal(await toggle.count(), 1, 'one button named for dark mode');
 		assert.ok(await toggle.isVisible(), 'the theme toggle is visible (its script ran)');
 		assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
 	});
 
 	test('system light: a click turns the page dark, and the choice is remembered', async () => {
-		await page.emulateMedia({ colorScheme: 'light' });
-		await open(page, site.url(site.pages.home));
-		await page.evaluate(() => localStorage.clear());
-		const problems = watch(page);
-		await open(page, site.url(site.pages.home));
-		const before = await state(page);
+		await ctx.page.emulateMedia({ colorScheme: 'light' });
+		await open(ctx.page, ctx.site.url(ctx.site.pages.home));
+		await ctx.page.evaluate(() => localStorage.clear());
+		const problems = watch(ctx.page);
+		await open(ctx.page, ctx.site.url(ctx.site.pages.home));
+		const before = await state(ctx.page);
 		assert.equal(before.shown, 'light', `system light shows ${before.background}`);
 		assert.equal(before.pressed, 'false');
 		assert.equal(before.dataTheme, null, 'no theme is pinned before a click');
 
-		await page.locator('[data-theme-toggle]').click();
-		const dark = await state(page);
+		await ctx.page.locator('[data-theme-toggle]').click();
+		const dark = await state(ctx.page);
 		assert.equal(dark.dataTheme, 'dark', 'html[data-theme=dark] after the click');
 		assert.equal(dark.pressed, 'true', 'aria-pressed=true after the click');
 		assert.equal(dark.stored, 'dark', 'the choice is stored in localStorage');
 		assert.notEqual(dark.background, before.background, 'the body background changed');
 		assert.equal(dark.shown, 'dark', `the page looks dark (${dark.background})`);
-		const text = await page.evaluate(() => getComputedStyle(document.body).color);
+		const text = await ctx.page.evaluate(() => getComputedStyle(document.body).color);
 		assert.notEqual(text, 'rgb(0, 0, 0)', 'text is not left black on the dark background');
 
-		await page.reload({ waitUntil: 'load' });
-		const reloaded = await state(page);
+		await ctx.page.reload({ waitUntil: 'load' });
+		const reloaded = await state(ctx.page);
 		assert.deepEqual(
 			[reloaded.dataTheme, reloaded.pressed, reloaded.shown],
 			['dark', 'true', 'dark'],
@@ -74,10 +61,10 @@ describe('dark mode', () => {
 
 		// Follow a link to another page, as a reader would.
 		await Promise.all([
-			page.waitForURL(site.url(site.pages.articles)),
-			page.locator('nav[aria-label="Main"] a[href="/articles/"]').click(),
+			ctx.page.waitForURL(ctx.site.url(ctx.site.pages.articles)),
+			ctx.page.locator('nav[aria-label="Main"] a[href="/articles/"]').click(),
 		]);
-		const elsewhere = await state(page);
+		const elsewhere = await state(ctx.page);
 		assert.deepEqual(
 			[elsewhere.dataTheme, elsewhere.pressed, elsewhere.shown],
 			['dark', 'true', 'dark'],
@@ -85,67 +72,71 @@ describe('dark mode', () => {
 		);
 
 		// And back to light.
-		await page.locator('[data-theme-toggle]').click();
-		const light = await state(page);
+		await ctx.page.locator('[data-theme-toggle]').click();
+		const light = await state(ctx.page);
 		assert.equal(light.dataTheme, 'light');
 		assert.equal(light.pressed, 'false');
 		assert.equal(light.stored, 'light');
 		assert.equal(light.shown, 'light');
 		assert.equal(light.background, before.background, 'the light background is back');
-		await page.reload({ waitUntil: 'load' });
-		assert.equal((await state(page)).shown, 'light', 'light survives a reload');
+		await ctx.page.reload({ waitUntil: 'load' });
+		assert.equal((await state(ctx.page)).shown, 'light', 'light survives a reload');
 		problems.stop();
 		assert.deepEqual([...problems.consoleErrors, ...problems.pageErrors], []);
-		await page.evaluate(() => localStorage.clear());
+		await ctx.page.evaluate(() => localStorage.clear());
 	});
 
 	test('system dark: the page is dark without a click, and the toggle turns it light', async () => {
-		await page.emulateMedia({ colorScheme: 'dark' });
-		await open(page, site.url(site.pages.article));
-		await page.evaluate(() => localStorage.clear());
-		await open(page, site.url(site.pages.article));
-		const before = await state(page);
+		await ctx.page.emulateMedia({ colorScheme: 'dark' });
+		await open(ctx.page, ctx.site.url(ctx.site.pages.article));
+		await ctx.page.evaluate(() => localStorage.clear());
+		await open(ctx.page, ctx.site.url(ctx.site.pages.article));
+		const before = await state(ctx.page);
 		assert.equal(before.dataTheme, null, 'nothing pinned');
 		assert.equal(before.shown, 'dark', `system dark shows ${before.background}`);
 		assert.equal(before.pressed, 'true', 'the toggle reports dark as pressed');
 
-		await page.locator('[data-theme-toggle]').click();
-		const light = await state(page);
+		await ctx.page.locator('[data-theme-toggle]').click();
+		const light = await state(ctx.page);
 		assert.equal(light.dataTheme, 'light');
 		assert.equal(light.pressed, 'false');
 		assert.equal(light.stored, 'light');
 		assert.equal(light.shown, 'light', `the page looks light (${light.background})`);
-		await page.reload({ waitUntil: 'load' });
-		assert.equal((await state(page)).shown, 'light', 'light survives a reload under system dark');
+		await ctx.page.reload({ waitUntil: 'load' });
+		assert.equal(
+			(await state(ctx.page)).shown,
+			'light',
+			'light survives a reload under system dark'
+		);
 
-		await page.locator('[data-theme-toggle]').click();
-		const dark = await state(page);
+		await ctx.page.locator('[data-theme-toggle]').click();
+		const dark = await state(ctx.page);
 		assert.deepEqual([dark.dataTheme, dark.pressed, dark.shown], ['dark', 'true', 'dark']);
 		assert.equal(dark.background, before.background);
-		await page.evaluate(() => localStorage.clear());
+		await ctx.page.evaluate(() => localStorage.clear());
 	});
 
 	test('with no choice stored, the page follows a change of system scheme', async () => {
-		await page.emulateMedia({ colorScheme: 'light' });
-		await open(page, site.url(site.pages.home));
-		await page.evaluate(() => localStorage.clear());
-		await open(page, site.url(site.pages.home));
-		assert.equal(await shownScheme(page), 'light');
-		await page.emulateMedia({ colorScheme: 'dark' });
-		assert.equal(await shownScheme(page), 'dark');
+		await ctx.page.emulateMedia({ colorScheme: 'light' });
+		await open(ctx.page, ctx.site.url(ctx.site.pages.home));
+		await ctx.page.evaluate(() => localStorage.clear());
+		await open(ctx.page, ctx.site.url(ctx.site.pages.home));
+		assert.equal(await shownScheme(ctx.page), 'light');
+		await ctx.page.emulateMedia({ colorScheme: 'dark' });
+		assert.equal(await shownScheme(ctx.page), 'dark');
 		assert.equal(
-			await page.locator('[data-theme-toggle]').getAttribute('aria-pressed'),
+			await ctx.page.locator('[data-theme-toggle]').getAttribute('aria-pressed'),
 			'true',
 			'the toggle follows the system change'
 		);
 	});
 
 	test('a remembered choice is applied before first paint (no flash of the other scheme)', async () => {
-		await page.emulateMedia({ colorScheme: 'light' });
-		await open(page, site.url(site.pages.home));
-		await page.evaluate(() => localStorage.setItem('theme', 'dark'));
+		await ctx.page.emulateMedia({ colorScheme: 'light' });
+		await open(ctx.page, ctx.site.url(ctx.site.pages.home));
+		await ctx.page.evaluate(() => localStorage.setItem('theme', 'dark'));
 		// A page of its own, recording the theme the moment <body> appears.
-		const probe = await browser.context.newPage();
+		const probe = await ctx.browser.context.newPage();
 		try {
 			await probe.addInitScript(() => {
 				new MutationObserver((_, observer) => {
@@ -155,14 +146,14 @@ describe('dark mode', () => {
 					observer.disconnect();
 				}).observe(document, { childList: true, subtree: true });
 			});
-			await open(probe, site.url(site.pages.tags));
+			await open(probe, ctx.site.url(ctx.site.pages.tags));
 			const atBody = await probe.evaluate(
 				() => (window as unknown as { themeAtBody?: string }).themeAtBody
 			);
 			assert.equal(atBody, 'dark', 'data-theme is set in <head>, before <body> renders');
 		} finally {
 			await probe.close();
-			await page.evaluate(() => localStorage.clear());
+			await ctx.page.evaluate(() => localStorage.clear());
 		}
 	});
 });

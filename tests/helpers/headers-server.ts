@@ -3,11 +3,9 @@
  * site's `_headers` file and sends the headers of every rule whose path matches, on top of what
  * `serve.ts` does (directory URLs serve index.html, unknown paths /404.html with status 404).
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-import type { StaticServer } from './serve.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, type StaticServer } from './serve.ts';
 
 /** One block of a `_headers` file. */
 export interface HeaderRule {
@@ -61,48 +59,13 @@ export function headersFor(rules: readonly HeaderRule[], path: string): Record<s
 	return out;
 }
 
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.json': 'application/json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.jpg': 'image/jpeg',
-	'.webp': 'image/webp',
-	'.avif': 'image/avif',
-	'.xml': 'application/xml',
-	'.txt': 'text/plain; charset=utf-8',
-	'.wasm': 'application/wasm',
-};
-
 /** Serves `dir` on a free port on 127.0.0.1 with the headers of `dir/_headers`. */
 export async function serveWithHeaders(
 	dir: string
 ): Promise<StaticServer & { rules: HeaderRule[] }> {
 	const rules = parseHeadersFile(readFileSync(join(dir, '_headers'), 'utf8'));
-	const server = createServer((req, res) => {
-		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-		let file = normalize(join(dir, path));
-		if (!file.startsWith(dir)) {
-			res.writeHead(403).end();
-			return;
-		}
-		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-		const found = existsSync(file);
-		const served = found ? file : join(dir, '404.html');
-		res.writeHead(found ? 200 : 404, {
-			...headersFor(rules, found ? path : '/404.html'),
-			'content-type': TYPES[extname(served)] ?? 'application/octet-stream',
-		});
-		createReadStream(served).pipe(res);
+	const server = await serve(dir, {
+		headers: (path, found) => headersFor(rules, found ? path : '/404.html'),
 	});
-	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}`,
-		rules,
-		close: () => new Promise((done) => server.close(() => done())),
-	};
+	return { ...server, rules };
 }

@@ -3,7 +3,9 @@
  * recording everything that went wrong on the way (console errors, uncaught exceptions, failed or
  * erroring requests).
  */
+import { after, before } from 'node:test';
 import type { Page, Response } from 'playwright-core';
+import { launch } from './browser.ts';
 import { serve, type StaticServer } from './serve.ts';
 import { SITE_DIR, discoverPages, type SitePages } from './site.ts';
 
@@ -20,6 +22,31 @@ export async function startSite(dir: string = SITE_DIR): Promise<Site> {
 	const pages = discoverPages(dir);
 	const server = await serve(dir);
 	return { server, pages, url: (path) => new URL(path, server.url).href };
+}
+
+/** The served site, a browser and one page in it, for a `describe` block. */
+export interface SiteInBrowser {
+	site: Site;
+	browser: Awaited<ReturnType<typeof launch>>;
+	page: Page;
+}
+
+/**
+ * Serves the built site and opens one browser page before the surrounding `describe` block's
+ * tests, and closes both after them. The fields are filled in by the time a test runs.
+ */
+export function useSiteInBrowser(): SiteInBrowser {
+	const ctx = {} as SiteInBrowser;
+	before(async () => {
+		ctx.site = await startSite();
+		ctx.browser = await launch();
+		ctx.page = await ctx.browser.context.newPage();
+	});
+	after(async () => {
+		await ctx.browser?.close();
+		await ctx.site?.server.close();
+	});
+	return ctx;
 }
 
 /** Problems seen while a page loaded. */

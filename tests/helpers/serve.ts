@@ -34,8 +34,14 @@ export interface StaticServer {
 	close: () => Promise<void>;
 }
 
+/** What a caller may add to the plain static host. */
+export interface ServeOptions {
+	/** Extra response headers for a request path (`found` is false when 404.html is served). */
+	headers?: (path: string, found: boolean) => Record<string, string>;
+}
+
 /** Serves `dir` on a free port on 127.0.0.1. */
-export async function serve(dir: string): Promise<StaticServer> {
+export async function serve(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
 	const server: Server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 		let file = normalize(join(dir, path));
@@ -45,11 +51,14 @@ export async function serve(dir: string): Promise<StaticServer> {
 		}
 		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
 		if (!existsSync(file)) {
-			res.writeHead(404, { 'content-type': TYPES['.html'] });
+			res.writeHead(404, { ...options.headers?.(path, false), 'content-type': TYPES['.html'] });
 			createReadStream(join(dir, '404.html')).pipe(res);
 			return;
 		}
-		res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+		res.writeHead(200, {
+			...options.headers?.(path, true),
+			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+		});
 		createReadStream(file).pipe(res);
 	});
 	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
