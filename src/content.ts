@@ -22,7 +22,8 @@ import { hasCommentsFolder } from './comment-settings.ts';
 import { absolutizeHtml, feedEntry, leadFigureHtml, type FeedEntry } from './lib/feeds.ts';
 import { describeArticle, readingMinutes } from './lib/text.ts';
 import type { Article, ArticleType, Audit, Product, Tag } from './lib/types.ts';
-import { absoluteUrl, articleUrl, socialImageUrl } from './lib/urls.ts';
+import { articleShareImage, type SocialImage } from './lib/seo.ts';
+import { absoluteUrl, articleUrl, SITE_SOCIAL_IMAGE } from './lib/urls.ts';
 import { SITE } from './site.config.ts';
 
 /** Everything the pages need, computed once. */
@@ -45,6 +46,8 @@ export interface SiteData {
 	tagBySlug: Map<string, Tag>;
 	/** Approved reader comments per article slug (`content/comments/<slug>/`). */
 	comments: Map<string, Comment[]>;
+	/** Slugs of the articles with a social card drawn from their headline (`SITE.socialCards`). */
+	cardSlugs: Set<string>;
 }
 
 type ArticleEntry = CollectionEntry<'articles'>;
@@ -109,6 +112,7 @@ async function load() {
 		byAudit: groupByAudit(articles),
 		byTag: groupByTag(articles),
 		comments: await loadComments(),
+		cardSlugs: new Set(articles.slice(0, SITE.socialCards).map((a) => a.slug)),
 	};
 	return { data, entries: new Map(entries.map((e) => [e.id, e])) };
 }
@@ -187,6 +191,29 @@ export function getLeadImageUrl(article: Article): Promise<string | undefined> {
 	return url;
 }
 
+const shareImages = new Map<string, Promise<SocialImage | undefined>>();
+
+/**
+ * The image a shared article shows (`og:image`): its headline card, or its lead image as a JPEG
+ * (what every network accepts) at most 1200 px wide, or undefined for the site's card.
+ */
+export function getShareImage(article: Article): Promise<SocialImage | undefined> {
+	let image = shareImages.get(article.slug);
+	if (!image) {
+		image = getSiteData().then(async (site) => {
+			const lead = article.image;
+			const hasCard = site.cardSlugs.has(article.slug);
+			if (hasCard || !lead) return articleShareImage(article, hasCard, undefined);
+			const jpeg = await getImage({ src: lead, width: Math.min(1200, lead.width), format: 'jpeg' });
+			const width = Number(jpeg.attributes['width'] ?? jpeg.options.width);
+			const height = Number(jpeg.attributes['height'] ?? jpeg.options.height);
+			return articleShareImage(article, false, { src: jpeg.src, width, height });
+		});
+		shareImages.set(article.slug, image);
+	}
+	return image;
+}
+
 /**
  * The newest `SITE.feedSize` of `articles` (newest first) as feed entries: full HTML with the lead
  * image on top, and the lead image (or the social image) as the entry's image.
@@ -195,15 +222,16 @@ export async function getFeedEntries(articles: readonly Article[]): Promise<Feed
 	const site = await getSiteData();
 	return Promise.all(
 		articles.slice(0, SITE.feedSize).map(async (article) => {
-			const [body, lead] = await Promise.all([
+			const [body, lead, share] = await Promise.all([
 				getArticleHtml(article.slug),
 				getLeadImageUrl(article),
+				getShareImage(article),
 			]);
 			const figure = lead ? leadFigureHtml(lead, article.imageAlt ?? '', article.imageCaption) : '';
 			return feedEntry(article, {
 				url: absoluteUrl(SITE.url, articleUrl(article.slug)),
 				html: figure + body,
-				image: lead ?? absoluteUrl(SITE.url, socialImageUrl(article.slug)),
+				image: lead ?? absoluteUrl(SITE.url, share?.src ?? SITE_SOCIAL_IMAGE),
 				lookups: site,
 			});
 		})

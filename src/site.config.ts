@@ -70,6 +70,14 @@ export interface SiteConfig {
 	social: SocialConfig;
 	/** The main colour of the generated social images (1200×630), as #rrggbb. */
 	brandColor: string;
+	/**
+	 * How many of the newest articles get a social image drawn with their headline (1200×630).
+	 * Drawing one costs about 50 ms of CPU on a build without the image cache (`HANGAR_CACHE_DIR`),
+	 * so a large archive would spend minutes on cards for articles nobody shares any more. Older
+	 * articles are shared with their lead image, or with the site's card. `Infinity` draws one for
+	 * every article; 0 none.
+	 */
+	socialCards: number;
 	/** Old addresses sent on to new ones: written to `dist/_redirects` for the static host. */
 	redirects: Redirect[];
 	/**
@@ -155,6 +163,7 @@ export const SITE: SiteConfig = {
 	news: { publicationName: 'Northwind Drone Supply', language: 'en' },
 	social: { profiles: [] },
 	brandColor: '#0b5cad',
+	socialCards: 100,
 	// Addresses of the dealer's previous site that readers and search engines still follow.
 	redirects: [
 		{ from: '/news/*', to: '/articles/:splat', status: 301 },

@@ -5,11 +5,13 @@
  * that shapes it, in `node_modules/.cache/hangar/social/` (or `$HANGAR_CACHE_DIR/social/`), a folder
  * CI can keep between runs: an unchanged article costs one hash and one file read.
  */
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import satori, { type Font } from 'satori';
+import type { Font } from 'satori';
 import sharp from 'sharp';
 import {
 	FONT_FAMILY,
@@ -21,6 +23,7 @@ import {
 	type SocialCard,
 } from './lib/social-image.ts';
 import { SITE } from './site.config.ts';
+import type { CardJob, CardResult } from './social-card-worker.ts';
 
 /** Where rendered images are kept between builds. */
 export const SOCIAL_CACHE_DIR = join(
@@ -109,6 +112,79 @@ export function sourceFileOf(image: object): string {
 	return path;
 }
 
+/** One card waiting for, or being drawn by, a worker. */
+interface Pending {
+	resolve: (jpeg: Buffer) => void;
+	reject: (error: Error) => void;
+}
+
+interface Pool {
+	idle: Worker[];
+	queue: CardJob[];
+	pending: Map<number, Pending>;
+}
+
+let pool: Promise<Pool> | undefined;
+let nextJob = 0;
+
+/**
+ * Workers that draw cards: one per core, at most four. The main thread renders pages meanwhile,
+ * and waits on them only when it reaches the card routes. A worker holds the process open only
+ * while it has a card to draw, so a build never hangs on an idle one.
+ */
+function cardPool(): Promise<Pool> {
+	pool ??= loadFonts().then((loadedFonts) => {
+		const state: Pool = { idle: [], queue: [], pending: new Map() };
+		const size = Math.min(4, Math.max(1, availableParallelism()));
+		for (let i = 0; i < size; i++) {
+			const worker = new Worker(join(process.cwd(), 'src', 'social-card-worker.ts'), {
+				workerData: { fonts: loadedFonts },
+			});
+			worker.on('message', (result: CardResult) => {
+				const waiting = state.pending.get(result.id);
+				state.pending.delete(result.id);
+				if ('error' in result)
+					waiting?.reject(new Error(`Drawing a social image: ${result.error}`));
+				else waiting?.resolve(Buffer.from(result.jpeg));
+				dispatch(state, worker);
+			});
+			worker.on('error', (error: Error) => {
+				for (const waiting of state.pending.values()) waiting.reject(error);
+				state.pending.clear();
+			});
+			worker.unref();
+			state.idle.push(worker);
+		}
+		return state;
+	});
+	return pool;
+}
+
+/** Gives `worker` the next queued card, or marks it idle. */
+function dispatch(state: Pool, worker: Worker): void {
+	const job = state.queue.shift();
+	if (job) {
+		worker.ref();
+		worker.postMessage(job);
+	} else {
+		worker.unref();
+		state.idle.push(worker);
+	}
+}
+
+async function drawInWorker(job: Omit<CardJob, 'id'>): Promise<Buffer> {
+	const state = await cardPool();
+	const id = nextJob++;
+	const done = new Promise<Buffer>((resolve, reject) => state.pending.set(id, { resolve, reject }));
+	state.queue.push({ ...job, id });
+	const worker = state.idle.pop();
+	if (worker) dispatch(state, worker);
+	return done;
+}
+
+/** Cards being drawn, by cache key: two pages with the same card share one drawing. */
+const drawing = new Map<string, Promise<Buffer>>();
+
 /** The card drawn as a 1200×630 JPEG, from the cache when nothing that shapes it has changed. */
 export async function socialImage(card: SocialCard, leadFile?: string): Promise<Buffer> {
 	const [brand, lead] = await Promise.all([
@@ -118,32 +194,56 @@ export async function socialImage(card: SocialCard, leadFile?: string): Promise<
 	const layout = socialCardTree(card, { logo: 'logo', lead: lead ? 'lead' : undefined });
 	const images = lead ? [brand.bytes, lead] : [brand.bytes];
 	const key = socialCacheKey(layout, images, [...RENDERER_VERSIONS, JSON.stringify(ENCODING)]);
+	const inFlight = drawing.get(key);
+	if (inFlight) return inFlight;
 	const file = join(SOCIAL_CACHE_DIR, `${key}.jpg`);
 	try {
 		return await readFile(file);
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
 	}
-	const leadUri = lead
-		? dataUri(
-				await sharp(lead)
-					.resize(LEAD_PANEL_WIDTH, SOCIAL_HEIGHT, { fit: 'cover' })
-					.jpeg(ENCODING.lead)
-					.toBuffer(),
-				'image/jpeg'
-			)
-		: undefined;
-	const svg = await satori(socialCardTree(card, { logo: brand.uri, lead: leadUri }), {
+	const drawn = drawing.get(key) ?? drawAndStore(card, brand.uri, lead, file);
+	drawing.set(key, drawn);
+	try {
+		return await drawn;
+	} finally {
+		drawing.delete(key);
+	}
+}
+
+async function drawAndStore(
+	card: SocialCard,
+	logoUri: string,
+	lead: Buffer | undefined,
+	file: string
+): Promise<Buffer> {
+	const jpeg = await drawInWorker({
+		tree: socialCardTree(card, { logo: logoUri, lead: lead ? 'lead' : undefined }),
+		lead,
 		width: SOCIAL_WIDTH,
 		height: SOCIAL_HEIGHT,
-		fonts: await loadFonts(),
+		leadWidth: LEAD_PANEL_WIDTH,
+		leadQuality: ENCODING.lead.quality,
+		card: ENCODING.card,
 	});
-	const jpeg = await sharp(Buffer.from(svg)).jpeg(ENCODING.card).toBuffer();
 	// Written under a temporary name and renamed, so a build stopped half-way never leaves a
 	// truncated image that later builds would take for a finished one.
 	await mkdir(SOCIAL_CACHE_DIR, { recursive: true });
-	const temporary = `${file}.${createHash('sha256').update(String(process.pid)).digest('hex').slice(0, 8)}.tmp`;
+	const temporary = `${file}.${process.pid}-${randomUUID()}.tmp`;
 	await writeFile(temporary, jpeg);
 	await rename(temporary, file);
 	return jpeg;
+}
+
+/**
+ * Starts drawing the given cards in the background (the build calls it with every article's card
+ * before it renders the first page), so that they are ready, or nearly, when their routes ask
+ * `socialImage` for them. Failures surface there, on the route that needs the card.
+ */
+export function prepareSocialImages(
+	cards: Iterable<{ card: SocialCard; leadFile?: string }>
+): void {
+	for (const { card, leadFile } of cards) {
+		socialImage(card, leadFile).catch(() => undefined);
+	}
 }

@@ -177,20 +177,48 @@ export function lastModified(
 	return times.length > 0 ? new Date(Math.max(...times)) : undefined;
 }
 
+/** An optimised copy of an article's lead image (a JPEG at most 1200 px wide). */
+export interface LeadJpeg {
+	/** Its path on the site. */
+	src: string;
+	width: number;
+	height: number;
+}
+
 /**
- * An article page's metadata: its generated social image, OpenGraph `article` dates, section (the
- * type) and tags as the site spells them.
+ * The image a shared article shows: the card drawn with its headline when it is one of the newest
+ * (`hasCard`); otherwise its lead image; otherwise none, so the page falls back to the site's card.
  */
-export function articleSeo(article: Article, tagBySlug: ReadonlyMap<string, Tag>): PageSeo {
-	const tags = [...new Set(article.tags.map((t) => tagBySlug.get(tagSlug(t))?.name ?? t))];
-	return {
-		image: {
+export function articleShareImage(
+	article: Article,
+	hasCard: boolean,
+	lead: LeadJpeg | undefined
+): SocialImage | undefined {
+	if (hasCard) {
+		return {
 			src: socialImageUrl(article.slug),
 			alt: article.title,
 			width: SOCIAL_WIDTH,
 			height: SOCIAL_HEIGHT,
 			type: 'image/jpeg',
-		},
+		};
+	}
+	if (lead) return { ...lead, alt: article.imageAlt ?? article.title, type: 'image/jpeg' };
+	return undefined;
+}
+
+/**
+ * An article page's metadata: its social image (see `articleShareImage`), OpenGraph `article`
+ * dates, section (the type) and tags as the site spells them.
+ */
+export function articleSeo(
+	article: Article,
+	tagBySlug: ReadonlyMap<string, Tag>,
+	image: SocialImage | undefined
+): PageSeo {
+	const tags = [...new Set(article.tags.map((t) => tagBySlug.get(tagSlug(t))?.name ?? t))];
+	return {
+		image,
 		article: {
 			published: article.date,
 			modified: article.updated ?? article.date,

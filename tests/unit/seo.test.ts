@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
 	articleSeo,
+	articleShareImage,
 	headHtml,
 	headTags,
 	lastModified,
@@ -97,7 +98,8 @@ describe('head of an article', () => {
 		});
 		const seo = articleSeo(
 			article,
-			bySlug([{ slug: 'data-security', name: 'Data Security', count: 1 }])
+			bySlug([{ slug: 'data-security', name: 'Data Security', count: 1 }]),
+			articleShareImage(article, true, undefined)
 		);
 		const head = headTags({ ...BASE, ...seo, path: '/articles/story/', title: 'Story' }, SITE);
 		assert.deepEqual(content(head.meta, 'og:type'), ['article']);
@@ -109,6 +111,44 @@ describe('head of an article', () => {
 			'https://news.example.com/og/articles/story.jpg',
 		]);
 		assert.deepEqual(content(head.meta, 'og:updated_time'), ['2020-07-30T00:00:00.000Z']);
+	});
+});
+
+describe('the image a shared article shows', () => {
+	const article = makeArticle({ slug: 'old', title: 'Old story', imageAlt: 'A drone' });
+	const lead = { src: '/_astro/lead.123.jpg', width: 1200, height: 800 };
+
+	test('is its headline card when it has one, even with a lead image', () => {
+		assert.deepEqual(articleShareImage(article, true, lead), {
+			src: '/og/articles/old.jpg',
+			alt: 'Old story',
+			width: 1200,
+			height: 630,
+			type: 'image/jpeg',
+		});
+	});
+
+	test('is its lead image, with its own size and alt text, when it has no card', () => {
+		const image = articleShareImage(article, false, lead);
+		assert.deepEqual(image, { ...lead, alt: 'A drone', type: 'image/jpeg' });
+		const head = headTags(
+			{ ...BASE, ...articleSeo(article, new Map(), image), path: '/articles/old/' },
+			SITE
+		);
+		assert.deepEqual(content(head.meta, 'og:image'), [
+			'https://news.example.com/_astro/lead.123.jpg',
+		]);
+		assert.deepEqual(content(head.meta, 'og:image:height'), ['800']);
+	});
+
+	test("is the site's card when the article has neither", () => {
+		const image = articleShareImage(article, false, undefined);
+		assert.equal(image, undefined);
+		const head = headTags(
+			{ ...BASE, ...articleSeo(article, new Map(), image), path: '/articles/old/' },
+			SITE
+		);
+		assert.deepEqual(content(head.meta, 'og:image'), ['https://news.example.com/og/site.jpg']);
 	});
 });
 

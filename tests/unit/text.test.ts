@@ -19,6 +19,19 @@ test('skips MDX imports, exports and components', () => {
 	assert.equal(firstParagraph(body), 'Real prose here.');
 });
 
+test('finds a first paragraph that comes after long code blocks with blank lines in them', () => {
+	const code = `\`\`\`\n${'let a = 1;\n\n'.repeat(400)}\`\`\`\n\n`;
+	const body = `## Setup\n\n${code}The prose.\n\nMore.`;
+	assert.equal(firstParagraph(body), 'The prose.');
+	// A fence left open swallows everything after it: no paragraph, as in a full parse.
+	assert.equal(firstParagraph(`\`\`\`\n${'x\n\n'.repeat(2000)}`), '');
+});
+
+test('reads reference links defined anywhere in the body', () => {
+	const body = `The [audit][report] found nothing.\n\n${'Filler paragraph.\n\n'.repeat(300)}[report]: /r/`;
+	assert.equal(firstParagraph(body), 'The audit found nothing.');
+});
+
 test('shortens at a word boundary with an ellipsis', () => {
 	assert.equal(shorten('short text', 160), 'short text');
 	const long = 'word '.repeat(60);

@@ -1,15 +1,28 @@
-/** Each article's social image (1200×630 JPEG), at /og/articles/<slug>.jpg. */
+/**
+ * The social image (1200×630 JPEG) of each of the newest `SITE.socialCards` articles, at
+ * /og/articles/<slug>.jpg.
+ */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getSiteData } from '~/content.ts';
 import { articleCard } from '~/lib/social-image.ts';
 import { SITE } from '~/site.config.ts';
-import { socialImage, sourceFileOf } from '~/social-images.ts';
+import { prepareSocialImages, socialImage, sourceFileOf } from '~/social-images.ts';
 
-export const getStaticPaths = (async () =>
-	(await getSiteData()).articles.map((article) => ({
-		params: { slug: article.slug },
-		props: { article },
-	}))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+	const site = await getSiteData();
+	const articles = site.articles.filter((article) => site.cardSlugs.has(article.slug));
+	// A build asks for every route's paths before it renders the first page: the cards are drawn
+	// in worker threads from now on, beside the pages, and are ready when this route's turn comes.
+	if (!import.meta.env.DEV) {
+		prepareSocialImages(
+			articles.map((article) => ({
+				card: articleCard(article, SITE),
+				...(article.image ? { leadFile: sourceFileOf(article.image) } : {}),
+			}))
+		);
+	}
+	return articles.map((article) => ({ params: { slug: article.slug }, props: { article } }));
+}) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
