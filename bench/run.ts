@@ -94,6 +94,22 @@ function pageWeight(
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
+/** Seconds of each phase Astro and our integrations log: where a cold build spends its time. */
+function phases(log: string): Record<string, number> {
+	const seconds = (re: RegExp) => {
+		const m = re.exec(log);
+		if (!m) return NaN;
+		return r1(Number(m[1]) / (m[2] === 'ms' ? 1000 : 1));
+	};
+	return {
+		contentAndTypes: seconds(/\[types\] Generated ([\d.]+)(m?s)/),
+		routes: seconds(/generating static routes[\s\S]*?Completed in ([\d.]+)(m?s)/),
+		images: seconds(/generating optimized images[\s\S]*?Completed in ([\d.]+)(m?s)/),
+		searchIndex: seconds(/Indexed \d+ articles for search in ([\d.]+) ?(s)/),
+		total: seconds(/page\(s\) built in ([\d.]+)(m?s)/),
+	};
+}
+
 async function benchSize(articles: number) {
 	const dir = join(WORK, String(articles));
 	const content = join(dir, 'content');
@@ -137,6 +153,12 @@ async function benchSize(articles: number) {
 		BENCH_CONTENT: content,
 	});
 	const refPagefind = run([PAGEFIND, '--site', refDist], {});
+	// The same one-article edit, rebuilt with the reference's content-layer cache kept: how much a
+	// warm rebuild can save in Astro at all, since every build renders every page.
+	appendFileSync(join(content, 'articles', EDITED_ARTICLE), '\nAnd one more, for the reference.\n');
+	const refWarm = run([ASTRO, 'build', '--root', 'bench/reference', '--outDir', refDist], {
+		BENCH_CONTENT: content,
+	});
 
 	console.log('   search bytes in Chromium');
 	const search = await measureSearchBytes(dist, QUERY);
@@ -151,6 +173,7 @@ async function benchSize(articles: number) {
 			distMb: r1(dirSize(dist) / 1048576),
 			pagefindIndexS: indexS,
 			pagefindIndexMb: r1(dirSize(join(dist, 'pagefind')) / 1048576),
+			phases: phases(cold.log),
 			warmEditWallS: r1(warmEdit.wallS),
 			warmAddWallS: r1(warmAdd.wallS),
 			articlePage: Object.fromEntries(
@@ -164,12 +187,14 @@ async function benchSize(articles: number) {
 			astroCpuS: r1(ref.cpuS),
 			astroPeakRssMb: Math.round(ref.peakRssMb),
 			pagefindCliWallS: r1(refPagefind.wallS),
+			warmEditAstroWallS: r1(refWarm.wallS),
 			pages: countFiles(refDist, '.html'),
 		},
 		ratios: {
 			build: Math.round((cold.wallS / (ref.wallS + refPagefind.wallS)) * 100) / 100,
 			peakRss: Math.round((cold.peakRssMb / ref.peakRssMb) * 100) / 100,
 			warmEditOfCold: Math.round((warmEdit.wallS / cold.wallS) * 100) / 100,
+			referenceWarmEditOfCold: Math.round((refWarm.wallS / ref.wallS) * 100) / 100,
 			firstQuery: Math.round((search.oursKb / search.pagefindKb) * 100) / 100,
 		},
 	};
@@ -210,11 +235,12 @@ const rows = results.map((r) =>
 		`${r.reference.astroWallS} + ${r.reference.pagefindCliWallS} s`,
 		`**${r.ratios.build}×**`,
 		`${r.ours.peakRssMb} / ${r.reference.astroPeakRssMb} MB (${r.ratios.peakRss}×)`,
-		`${r.ours.warmEditWallS} s (${Math.round(r.ratios.warmEditOfCold * 100)} %)`,
+		`${r.ours.warmEditWallS} s (${Math.round(r.ratios.warmEditOfCold * 100)} %; bare Astro ${Math.round(r.ratios.referenceWarmEditOfCold * 100)} %)`,
 		`${r.ours.warmAddWallS} s`,
 		`${r.ours.pages}`,
 		`${r.ours.distMb} MB`,
 		`${r.ours.pagefindIndexS} s, ${r.ours.pagefindIndexMb} MB`,
+		`${r.ours.phases['contentAndTypes']} / ${r.ours.phases['routes']} / ${r.ours.phases['images']} / ${r.ours.phases['searchIndex']} s`,
 		`${r.ours.articlePage['gzipKb']} KB (${r.ours.articlePage['rawKb']} raw)`,
 		`${r.ours.firstQueryKb} / ${r.ours.pagefindApiFirstQueryKb} KB (${r.ratios.firstQuery}×)`,
 	].join(' | ')
@@ -222,8 +248,8 @@ const rows = results.map((r) =>
 const table = [
 	`Measured ${machine.date} on ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}.`,
 	'',
-	'| articles | ours, cold | bare Astro + Pagefind CLI | ratio | peak RSS ours / bare | warm rebuild, one edit (of cold) | rebuild, one new article | pages | dist | Pagefind index | article page, gzip | first query: ours / Pagefind API |',
-	'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+	'| articles | ours, cold | bare Astro + Pagefind CLI | ratio | peak RSS ours / bare | warm rebuild, one edit (of cold) | rebuild, one new article | pages | dist | Pagefind index | cold phases: content / pages / images / search | article page, gzip | first query: ours / Pagefind API |',
+	'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 	...rows.map((r) => `| ${r} |`),
 ].join('\n');
 const docs = join(ROOT, 'docs/benchmarks.md');

@@ -23,7 +23,7 @@ import {
 	inlineCode,
 } from '../lib/headers.ts';
 import { commentsCsp, commentsSettings, mergeCsp } from '../lib/comments.ts';
-import { parseHtml } from '../lib/html.ts';
+import { headAndInlineCode, parseHtml } from '../lib/html.ts';
 import {
 	REDIRECTS_SOURCE,
 	redirectProblems,
@@ -87,7 +87,7 @@ export function publishing(
 					const path = urlPathOf(root, file);
 					paths.add(path);
 					if (!file.endsWith('.html')) continue;
-					const doc = parseHtml(readFileSync(file, 'utf8'));
+					const doc = parseHtml(headAndInlineCode(readFileSync(file, 'utf8')));
 					facts.set(absoluteUrl(site.url, path), pageFacts(doc));
 					addHashes(hashes, inlineCode(doc));
 				}

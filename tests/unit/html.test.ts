@@ -3,10 +3,12 @@ import { test } from 'node:test';
 import {
 	decodeEntities,
 	eachElement,
+	headAndInlineCode,
 	isExecutableScript,
 	parseHtml,
 	renderHtml,
 } from '../../src/lib/html.ts';
+import { inlineCode } from '../../src/lib/headers.ts';
 
 test('decodes the character references of attribute values', () => {
 	assert.equal(
@@ -32,4 +34,26 @@ test('tells scripts that run from data blocks', () => {
 	assert.equal(isExecutableScript({ type: 'Text/JavaScript' }), true);
 	assert.equal(isExecutableScript({ type: 'application/ld+json' }), false);
 	assert.equal(isExecutableScript({ type: 'application/json' }), false);
+});
+
+test('keeps what the CSP and sitemaps read from a page: its head, inline code and style attributes', () => {
+	const page = [
+		'<!DOCTYPE html><html><head><meta name="robots" content="noindex"><script>a()</script></head>',
+		'<body><p title="style=&quot;x&quot; > y">Text about <code>&lt;script&gt;</code></p>',
+		'<table><td style="text-align:right" data-x=\'>\'>1</td></table>',
+		'<div data-style="no">z</div><script type="module">b()</script>',
+		'<style>p{color:red}</style></body></html>',
+	].join('');
+	const kept = headAndInlineCode(page);
+	assert.ok(kept.startsWith('<!DOCTYPE html><html><head><meta name="robots"'));
+	assert.equal(kept.includes('Text about'), false);
+	const code = inlineCode(parseHtml(kept));
+	assert.deepEqual(code, inlineCode(parseHtml(page)));
+	assert.deepEqual(code.scripts, ['a()', 'b()']);
+	assert.deepEqual(code.styleAttributes, ['text-align:right']);
+	assert.deepEqual(code.styles, ['p{color:red}']);
+});
+
+test('returns a page without a head whole', () => {
+	assert.equal(headAndInlineCode('<p style="x">a</p>'), '<p style="x">a</p>');
 });
