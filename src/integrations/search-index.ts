@@ -1,7 +1,8 @@
 /**
  * Search index, built with Pagefind's Node API inside the build (no second CLI step, nothing
  * copied into public/), and kept current in `astro dev` so search works while writing.
- * Only pages marked `data-pagefind-body` (article pages) are indexed.
+ * Only pages marked `data-pagefind-body` (article pages) are indexed. In a build, each page goes to
+ * Pagefind as it is rendered (`search-capture.ts`), so indexing runs beside the rendering.
  * @see https://pagefind.app/docs/node-api/
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -12,6 +13,7 @@ import * as pagefind from 'pagefind';
 import { articleSlugOf } from '../lib/validate.ts';
 import { articleUrl } from '../lib/urls.ts';
 import { readContent } from './content-check.ts';
+import { PAGE_SINK, type PageSink } from './search-capture.ts';
 
 /** Turns Pagefind's error lists into one thrown error, so a bad index fails the build. */
 function orThrow<T extends { errors: string[] }>(step: string, response: T): T {
@@ -27,14 +29,45 @@ async function newIndex(): Promise<pagefind.PagefindIndex> {
 	return index;
 }
 
-/** Indexes the built site in `dir` and writes `dir/pagefind/`. */
-export async function indexBuiltSite(dir: string, logger: AstroIntegrationLogger): Promise<number> {
+/** An index that takes pages while the build renders them. */
+interface BuildIndex {
+	index: pagefind.PagefindIndex;
+	/** Every page handed over so far; each settles to Pagefind's errors for it. */
+	added: Promise<string[]>[];
+}
+
+/** Starts an index and lets the capture middleware feed it. */
+async function startBuildIndex(): Promise<BuildIndex> {
+	const index = await newIndex();
+	const build: BuildIndex = { index, added: [] };
+	const sink: PageSink = (url, html) => {
+		build.added.push(
+			index.addHTMLFile({ url, content: html }).then(
+				(response) => response.errors.map((e) => `${url}: ${e}`),
+				(error: unknown) => [`${url}: ${String(error)}`]
+			)
+		);
+	};
+	(globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK] = sink;
+	return build;
+}
+
+/**
+ * Waits for Pagefind to take in every page the build rendered, and writes `dir/pagefind/`. Fails
+ * when no page reached the index: an empty index would pass for a working search.
+ */
+async function finishBuildIndex(
+	build: BuildIndex,
+	dir: string,
+	logger: AstroIntegrationLogger
+): Promise<number> {
 	const started = performance.now();
 	try {
-		const index = await newIndex();
-		orThrow('indexing', await index.addDirectory({ path: dir }));
+		delete (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
+		const errors = (await Promise.all(build.added)).flat();
+		orThrow('indexing', { errors });
 		const outputPath = join(dir, 'pagefind');
-		orThrow('writing', await index.writeFiles({ outputPath }));
+		orThrow('writing', await build.index.writeFiles({ outputPath }));
 		// The site uses its own search UI on Pagefind's JS API; the stock UI bundles (~400 KB) would
 		// only be dead weight in every deploy.
 		for (const unused of UNUSED_BUNDLE_FILES) rmSync(join(outputPath, unused), { force: true });
@@ -42,8 +75,13 @@ export async function indexBuiltSite(dir: string, logger: AstroIntegrationLogger
 			languages: Record<string, { page_count: number }>;
 		};
 		const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+		if (build.added.length > 0 && pages === 0) {
+			throw new Error('Search index: Pagefind indexed none of the article pages');
+		}
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
-		logger.info(`Indexed ${pages} articles for search in ${seconds} s`);
+		logger.info(
+			`Indexed ${pages} articles for search in ${seconds} s after the pages (indexed while they rendered)`
+		);
 		return pages;
 	} finally {
 		await pagefind.close();
@@ -110,9 +148,22 @@ async function indexDevSite(
 
 /** The Astro integration. */
 export function searchIndex(options: { root: string; contentDir: string }): AstroIntegration {
+	let build: Promise<BuildIndex> | undefined;
 	return {
 		name: 'hangar:search-index',
 		hooks: {
+			'astro:config:setup': ({ command, addMiddleware }) => {
+				if (command === 'build') {
+					addMiddleware({
+						entrypoint: new URL('./search-capture.ts', import.meta.url),
+						order: 'post',
+					});
+				}
+			},
+			'astro:build:start': async () => {
+				build = startBuildIndex();
+				await build;
+			},
 			'astro:server:setup': ({ server, logger }) => {
 				const contentPath = resolve(options.root, options.contentDir);
 				let files: Promise<Map<string, Uint8Array>> | undefined;
@@ -155,7 +206,9 @@ export function searchIndex(options: { root: string; contentDir: string }): Astr
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
 				statSync(out);
-				await indexBuiltSite(out, logger);
+				if (!build) throw new Error('Search index: the build never started the index');
+				await finishBuildIndex(await build, out, logger);
+				build = undefined;
 			},
 		},
 	};

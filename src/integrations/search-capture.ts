@@ -1,0 +1,29 @@
+/**
+ * Build-time middleware of the search index: hands every article page to Pagefind as soon as it is
+ * rendered. Pagefind indexes in its own process, so the index grows on the second core while Astro
+ * renders the remaining pages, instead of after the build has written them all. Added by
+ * `search-index.ts` for `astro build` only; the two meet through a global, since the middleware
+ * runs in the bundle Astro builds and the integration does not.
+ */
+import type { MiddlewareHandler } from 'astro';
+
+/** Where the integration leaves the function that takes a rendered page. */
+export const PAGE_SINK = Symbol.for('hangar.search-index.add-page');
+
+/** Takes a rendered page: its URL path and HTML. */
+export type PageSink = (url: string, html: string) => void;
+
+/** Passes each rendered HTML page that has an index body to the search index, unchanged. */
+export const onRequest: MiddlewareHandler = async (context, next) => {
+	const response = await next();
+	const sink = (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
+	if (!sink || !response.headers.get('content-type')?.startsWith('text/html')) return response;
+	const html = await response.text();
+	// Only article pages carry `data-pagefind-body`; Pagefind would leave out the rest anyway.
+	if (html.includes('data-pagefind-body')) sink(context.url.pathname, html);
+	return new Response(html, {
+		status: response.status,
+		statusText: response.statusText,
+		headers: response.headers,
+	});
+};
