@@ -29,19 +29,44 @@ export interface Pagefind {
 }
 
 let loading: Promise<Pagefind> | undefined;
+let filterIndexes: Promise<void> | undefined;
+let filterIndexesLoaded = false;
 
-/** Pagefind, imported and initialised the first time it is asked for. */
+/**
+ * Pagefind, imported and initialised the first time it is asked for. This fetches Pagefind's code,
+ * WebAssembly and metadata, and nothing of the filter indexes: a search fetches only the word
+ * index chunks it needs, plus the filter chunks of the groups it filters on.
+ */
 export function loadPagefind(): Promise<Pagefind> {
 	loading ??= (async () => {
 		// Not bundled: the index and its loader are written by the build into /pagefind/.
 		const url = '/pagefind/pagefind.js';
 		const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+		// Trims excerpts in the browser; it changes nothing that is downloaded.
 		await pagefind.options({ excerptLength: 24 });
 		await pagefind.init();
-		// Loads every filter group's index once; without it a search only counts the groups it
-		// filters on, and the other groups' counts would read zero.
-		await pagefind.filters();
 		return pagefind;
 	})();
 	return loading;
+}
+
+/**
+ * Fetches every filter group's index, once. Until then a search counts only the groups it filters
+ * on (the others read zero), so live filter counts need this; a plain text search does not.
+ */
+export function loadFilterIndexes(): Promise<void> {
+	filterIndexes ??= (async () => {
+		const pagefind = await loadPagefind();
+		await pagefind.filters();
+		filterIndexesLoaded = true;
+	})().catch((error: unknown) => {
+		filterIndexes = undefined;
+		throw error;
+	});
+	return filterIndexes;
+}
+
+/** True once every filter index is loaded, so a search from now on counts every group. */
+export function hasFilterIndexes(): boolean {
+	return filterIndexesLoaded;
 }

@@ -1,6 +1,11 @@
 /**
  * The search page: reads and writes the search state in the URL, runs Pagefind with OR within a
  * filter group and AND across groups, keeps the filter counts current, and renders results.
+ *
+ * The filter counts need every filter group's index. A plain text search needs none of them, so
+ * they load only when the reader turns to the filter panel or the search itself filters; until
+ * then the panel shows the build's counts of all articles while there is no search, and no counts
+ * during one (counts of all articles beside a query's results would read as the query's).
  */
 import { formatDate, machineDate } from '../lib/dates.ts';
 import {
@@ -13,7 +18,13 @@ import {
 	type FilterKey,
 	type SearchState,
 } from '../lib/search.ts';
-import { loadPagefind, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
+import {
+	hasFilterIndexes,
+	loadFilterIndexes,
+	loadPagefind,
+	type PagefindResultData,
+	type PagefindSearch,
+} from './pagefind.ts';
 
 const PAGE_SIZE = 10;
 
@@ -27,6 +38,7 @@ export function startSearchPage(form: HTMLFormElement): void {
 	const empty = form.querySelector<HTMLElement>('[data-search-empty]');
 	const chips = form.querySelector<HTMLElement>('[data-search-chips]');
 	const emptyChips = form.querySelector<HTMLElement>('[data-search-empty-chips]');
+	const panel = form.querySelector<HTMLElement>('[data-search-filters]');
 	if (!query || !sort || !status || !list || !more || !empty || !chips || !emptyChips) return;
 	const locale = form.dataset['locale'] ?? 'en';
 	const timeZone = form.dataset['timeZone'] ?? 'UTC';
@@ -34,6 +46,10 @@ export function startSearchPage(form: HTMLFormElement): void {
 	let run = 0;
 	let shown = 0;
 	let current: PagefindSearch | undefined;
+	/** The state of the latest search, shown or on its way. */
+	let latest: SearchState | undefined;
+	/** Whether the filter counts follow the search (the filter indexes are then loaded). */
+	let liveCounts = false;
 	let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
 	const checkboxes = () => [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
@@ -62,6 +78,10 @@ export function startSearchPage(form: HTMLFormElement): void {
 
 	async function search(state: SearchState): Promise<void> {
 		const mine = ++run;
+		latest = state;
+		// Filtering loads filter indexes anyway, and a reader who filters wants the counts.
+		if (hasFilters(state)) liveCounts = true;
+		if (!liveCounts) showBuildCounts(!isActive(state));
 		if (!isActive(state)) {
 			list!.replaceChildren();
 			more!.hidden = true;
@@ -76,6 +96,8 @@ export function startSearchPage(form: HTMLFormElement): void {
 		const term = state.query || null;
 		// Without words there is no relevance to rank by: browse newest first.
 		const order = state.sort === 'newest' || !term ? { sort: { date: 'desc' } } : {};
+		// A search run before the filter indexes loaded counts only the groups it filters on.
+		const countsEveryGroup = hasFilterIndexes();
 		const result = await pagefind.search(term, { filters: pagefindFilters(state), ...order });
 		if (mine !== run) return;
 		current = result;
@@ -91,7 +113,7 @@ export function startSearchPage(form: HTMLFormElement): void {
 				? `No results${words}.`
 				: `${n} ${n === 1 ? 'result' : 'results'}${words}${hasFilters(state) ? ' with the chosen filters' : ''}.`;
 		empty!.hidden = n !== 0;
-		await updateCounts(state, result, mine);
+		await updateCounts(state, countsEveryGroup ? result : undefined, mine);
 	}
 
 	async function showMore(mine: number): Promise<void> {
@@ -106,8 +128,26 @@ export function startSearchPage(form: HTMLFormElement): void {
 		if (firstNew > 0) list!.children[firstNew]?.querySelector('a')?.focus();
 	}
 
-	/** Counts per option: for a group with choices, as if that group were left out (OR within). */
+	/** The build's counts (of all articles) while there is no search; no counts during one. */
+	function showBuildCounts(visible: boolean): void {
+		for (const el of form.querySelectorAll<HTMLElement>('[data-count-key]')) el.hidden = !visible;
+	}
+
+	/** From now on, the counts follow the search: loads the filter indexes and counts. */
+	function useLiveCounts(): void {
+		if (liveCounts) return;
+		liveCounts = true;
+		if (latest) void updateCounts(latest, undefined, run);
+	}
+
+	/**
+	 * Live counts per option: for a group with choices, as if that group were left out (OR within).
+	 * Does nothing until the counts are live.
+	 */
 	async function updateCounts(state: SearchState, main: PagefindSearch | undefined, mine: number) {
+		if (!liveCounts) return;
+		await loadFilterIndexes();
+		if (mine !== run) return;
 		const pagefind = await loadPagefind();
 		const term = state.query || null;
 		const base = main ?? (await pagefind.search(term, { filters: pagefindFilters(state) }));
@@ -125,6 +165,7 @@ export function startSearchPage(form: HTMLFormElement): void {
 			const count = counts[key]?.[el.dataset['countValue'] ?? ''] ?? 0;
 			el.textContent = String(count);
 			el.toggleAttribute('data-zero', count === 0);
+			el.hidden = false;
 		}
 	}
 
@@ -253,12 +294,22 @@ export function startSearchPage(form: HTMLFormElement): void {
 		typingTimer = setTimeout(() => commit(false), 250);
 	});
 	more.addEventListener('click', () => void showMore(run));
+	// Turning to the filter panel, by keyboard (focus reaches a summary or a checkbox first) or by
+	// pointer, makes the counts live before a choice is made. A click, not a pointerdown: on a
+	// phone the panel sits above the results, and a finger scrolling past it is not using it.
+	for (const type of ['focusin', 'click']) {
+		panel?.addEventListener(type, useLiveCounts, { once: true });
+	}
 	window.addEventListener('popstate', () => {
 		const state = parseState(new URLSearchParams(location.search));
 		writeForm(state);
 		void search(state);
 	});
 
+	// The reader may already be in the filter panel: its focus is what loaded this code.
+	if (panel?.contains(document.activeElement)) liveCounts = true;
+	// Pagefind's code and WebAssembly are needed by any search; fetch them while the reader types.
+	void loadPagefind();
 	const initial = parseState(new URLSearchParams(location.search));
 	if (isActive(initial)) {
 		writeForm(initial);

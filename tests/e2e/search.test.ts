@@ -245,6 +245,78 @@ describe('weight', () => {
 		await page.waitForResponse((r) => r.url().endsWith('/pagefind/pagefind.js'));
 		await page.close();
 	});
+
+	/** Collects the requests for Pagefind's filter indexes. */
+	function watchFilterIndexes(page: Page): string[] {
+		const requests: string[] = [];
+		page.on('request', (r) => {
+			const path = new URL(r.url()).pathname;
+			if (path.startsWith('/pagefind/filter/')) requests.push(path);
+		});
+		return requests;
+	}
+	/** The count shown beside a filter option, or null when none is shown. */
+	const shownCount = (page: Page, key: string, value: string) =>
+		page
+			.locator(`[data-count-key="${key}"][data-count-value="${value}"]`)
+			.evaluate((el) => ((el as HTMLElement).hidden ? null : el.textContent?.trim()));
+
+	test('a text search fetches no filter index and shows no counts until the filters are used', async () => {
+		const page = await context.newPage();
+		const filterRequests = watchFilterIndexes(page);
+		await page.goto(url('/search/'));
+		// Before any search, the build's counts of all articles.
+		assert.equal(await shownCount(page, 'product', 'Beta Drone'), '11');
+		await page.locator('#search-query').fill('mdxonlyword');
+		await waitForResults(page);
+		await page.waitForLoadState('networkidle');
+		assert.deepEqual(await resultUrls(page), ['/articles/mdx-story/']);
+		assert.deepEqual(filterRequests, []);
+		// Counts of all articles beside one result would mislead: none are shown.
+		assert.equal(await shownCount(page, 'product', 'Beta Drone'), null);
+		assert.equal(await shownCount(page, 'product', 'Gamma Drone'), null);
+		// Clearing the search brings back the counts of all articles, still without the indexes.
+		await page.locator('#search-query').fill('');
+		await page.waitForFunction(() =>
+			/Type a search/.test(document.querySelector('[data-search-status]')?.textContent ?? '')
+		);
+		assert.equal(await shownCount(page, 'product', 'Beta Drone'), '11');
+		await page.locator('#search-query').fill('mdxonlyword');
+		await waitForResults(page);
+
+		// Reaching the panel by keyboard loads the filter indexes and shows the query's counts.
+		const loaded = page.waitForResponse((r) => r.url().includes('/pagefind/filter/'));
+		await page.locator('input[name="product"][value="Gamma Drone"]').focus();
+		await loaded;
+		await page.waitForFunction(() =>
+			[...document.querySelectorAll<HTMLElement>('[data-count-key]')].every((el) => !el.hidden)
+		);
+		assert.equal(await shownCount(page, 'product', 'Gamma Drone'), '1');
+		assert.equal(await shownCount(page, 'product', 'Beta Drone'), '0');
+		assert.equal(await shownCount(page, 'type', 'Guide'), '1');
+		assert.ok(filterRequests.length > 0);
+		await page.close();
+	});
+
+	test('a search from the address fetches no filter index until the panel is clicked', async () => {
+		const page = await context.newPage();
+		const filterRequests = watchFilterIndexes(page);
+		await searchPage(page, '?q=mdxonlyword');
+		await page.waitForLoadState('networkidle');
+		assert.deepEqual(filterRequests, []);
+		assert.equal(await shownCount(page, 'product', 'Gamma Drone'), null);
+		const loaded = page.waitForResponse((r) => r.url().includes('/pagefind/filter/'));
+		await page.locator('[data-search-filters] h2').hover();
+		await page.mouse.down();
+		await page.mouse.up();
+		await loaded;
+		await page.waitForFunction(() =>
+			[...document.querySelectorAll<HTMLElement>('[data-count-key]')].every((el) => !el.hidden)
+		);
+		assert.equal(await shownCount(page, 'product', 'Gamma Drone'), '1');
+		assert.equal(await shownCount(page, 'product', 'Alpha Drone'), '0');
+		await page.close();
+	});
 });
 
 describe('accessibility', () => {
