@@ -18,10 +18,12 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
 	const response = await next();
 	const sink = (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
 	if (!sink || !response.headers.get('content-type')?.startsWith('text/html')) return response;
-	const html = await response.text();
+	// The bytes go back out as they came, so the page is not encoded a second time.
+	const bytes = await response.arrayBuffer();
+	const html = new TextDecoder().decode(bytes);
 	// Only article pages carry `data-pagefind-body`; Pagefind would leave out the rest anyway.
 	if (html.includes('data-pagefind-body')) sink(context.url.pathname, html);
-	return new Response(html, {
+	return new Response(bytes, {
 		status: response.status,
 		statusText: response.statusText,
 		headers: response.headers,
