@@ -95,7 +95,8 @@ function pageWeight(
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Seconds of each phase Astro and our integrations log: where a cold build spends its time. */
-function phases(log: string): Record<string, number> {
+function phases(colouredLog: string): Record<string, number> {
+	const log = colouredLog.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
 	const seconds = (re: RegExp) => {
 		const m = re.exec(log);
 		if (!m) return NaN;
