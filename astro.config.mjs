@@ -43,4 +43,8 @@ export default defineConfig({
 		},
 	},
 	devToolbar: { enabled: false },
+	// A rebuild copies every page whose data and code are unchanged from the last build instead of
+	// rendering it again (pages give their data's key in getStaticPaths: src/lib/page-keys.ts). The
+	// copies are kept in cacheDir, which CI should keep between runs, as docs/deploy.md shows.
+	experimental: { incrementalBuild: true },
 });

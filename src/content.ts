@@ -82,6 +82,7 @@ function toArticle(entry: ArticleEntry): Article {
 		readingMinutes: readingMinutes(body, SITE.wordsPerMinute),
 		draft: d.draft,
 		comments: d.comments,
+		digest: entry.digest === undefined ? undefined : String(entry.digest),
 	};
 }
 

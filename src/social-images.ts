@@ -182,11 +182,8 @@ async function drawInWorker(job: Omit<CardJob, 'id'>): Promise<Buffer> {
 	return done;
 }
 
-/** Cards being drawn, by cache key: two pages with the same card share one drawing. */
-const drawing = new Map<string, Promise<Buffer>>();
-
-/** The card drawn as a 1200×630 JPEG, from the cache when nothing that shapes it has changed. */
-export async function socialImage(card: SocialCard, leadFile?: string): Promise<Buffer> {
+/** What a card is drawn from, and its cache key: a hash of all of it. */
+async function cardInputs(card: SocialCard, leadFile: string | undefined) {
 	const [brand, lead] = await Promise.all([
 		loadLogo(),
 		leadFile ? readFile(leadFile) : Promise.resolve(undefined),
@@ -194,6 +191,23 @@ export async function socialImage(card: SocialCard, leadFile?: string): Promise<
 	const layout = socialCardTree(card, { logo: 'logo', lead: lead ? 'lead' : undefined });
 	const images = lead ? [brand.bytes, lead] : [brand.bytes];
 	const key = socialCacheKey(layout, images, [...RENDERER_VERSIONS, JSON.stringify(ENCODING)]);
+	return { key, brand, lead };
+}
+
+/**
+ * The cache key of a card (its text, layout, logo, lead image, renderer versions and encoding):
+ * also the key under which an incremental build keeps the card's page.
+ */
+export async function socialImageKey(card: SocialCard, leadFile?: string): Promise<string> {
+	return (await cardInputs(card, leadFile)).key;
+}
+
+/** Cards being drawn, by cache key: two pages with the same card share one drawing. */
+const drawing = new Map<string, Promise<Buffer>>();
+
+/** The card drawn as a 1200×630 JPEG, from the cache when nothing that shapes it has changed. */
+export async function socialImage(card: SocialCard, leadFile?: string): Promise<Buffer> {
+	const { key, brand, lead } = await cardInputs(card, leadFile);
 	const inFlight = drawing.get(key);
 	if (inFlight) return inFlight;
 	const file = join(SOCIAL_CACHE_DIR, `${key}.jpg`);

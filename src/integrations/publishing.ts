@@ -12,7 +12,7 @@
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
 	addHashes,
@@ -24,6 +24,7 @@ import {
 } from '../lib/headers.ts';
 import { commentsCsp, commentsSettings, mergeCsp } from '../lib/comments.ts';
 import { headAndInlineCode, parseHtml } from '../lib/html.ts';
+import { filesUnder, urlPathOf } from './built-files.ts';
 import {
 	REDIRECTS_SOURCE,
 	redirectProblems,
@@ -40,17 +41,6 @@ import { readContentRedirects, type ContentRedirects } from './content-check.ts'
 const HEADER_VALUE_LIMIT = 2000;
 
 /** The URL path a built file is served at: `articles/x/index.html` → `/articles/x/`. */
-function urlPathOf(dir: string, file: string): string {
-	const path = `/${relative(dir, file).split(sep).join('/')}`;
-	return path.replace(/\/index\.html$/, '/');
-}
-
-function filesUnder(dir: string): string[] {
-	return readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((entry) => entry.isFile())
-		.map((entry) => join(entry.parentPath, entry.name));
-}
-
 function failOn(problems: readonly string[]): void {
 	if (problems.length === 0) return;
 	const error = new Error(`Redirect errors:\n\n${problems.map((p) => `  ${p}`).join('\n')}`);

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { articleSlugOf } from '../lib/validate.ts';
 import { articleUrl } from '../lib/urls.ts';
+import { filesUnder, urlPathOf } from './built-files.ts';
 import { readContent } from './content-check.ts';
 import { PAGE_SINK, type PageSink } from './search-capture.ts';
 
@@ -34,13 +35,16 @@ interface BuildIndex {
 	index: pagefind.PagefindIndex;
 	/** Every page handed over so far; each settles to Pagefind's errors for it. */
 	added: Promise<string[]>[];
+	/** URL paths of the pages handed over. */
+	urls: Set<string>;
 }
 
 /** Starts an index and lets the capture middleware feed it. */
 async function startBuildIndex(): Promise<BuildIndex> {
 	const index = await newIndex();
-	const build: BuildIndex = { index, added: [] };
+	const build: BuildIndex = { index, added: [], urls: new Set() };
 	const sink: PageSink = (url, html) => {
+		build.urls.add(url);
 		build.added.push(
 			index.addHTMLFile({ url, content: html }).then(
 				(response) => response.errors.map((e) => `${url}: ${e}`),
@@ -63,7 +67,18 @@ async function finishBuildIndex(
 ): Promise<number> {
 	const started = performance.now();
 	try {
+		const sink = (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
 		delete (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
+		// An incremental build copies unchanged pages from the last build without rendering them, so
+		// the middleware never saw those: they are read from the output instead.
+		let copied = 0;
+		for (const file of filesUnder(dir)) {
+			if (!file.endsWith('.html') || build.urls.has(urlPathOf(dir, file))) continue;
+			const html = readFileSync(file, 'utf8');
+			if (!html.includes('data-pagefind-body')) continue;
+			sink?.(urlPathOf(dir, file), html);
+			copied++;
+		}
 		const errors = (await Promise.all(build.added)).flat();
 		orThrow('indexing', { errors });
 		const outputPath = join(dir, 'pagefind');
@@ -80,7 +95,7 @@ async function finishBuildIndex(
 		}
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
 		logger.info(
-			`Indexed ${pages} articles for search in ${seconds} s after the pages (indexed while they rendered)`
+			`Indexed ${pages} articles for search in ${seconds} s after the pages (${pages - copied} indexed while they rendered, ${copied} unchanged read back)`
 		);
 		return pages;
 	} finally {

@@ -38,6 +38,11 @@ export interface Article {
 	draft: boolean;
 	/** `false` when the article turned its comment form off (`comments: false`). */
 	comments?: boolean | undefined;
+	/**
+	 * A hash of the article's file, front matter and body, from the content layer: it changes
+	 * whenever the article does, so a page that shows the article is rendered again.
+	 */
+	digest?: string | undefined;
 }
 
 /** A product the articles talk about. */

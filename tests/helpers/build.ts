@@ -37,20 +37,26 @@ export function run(args: string[], env: Record<string, string> = {}): RunResult
 	};
 }
 
-/** Runs `astro build` over `contentDir` (repo-relative) into `tests/.out/<name>`. */
+/**
+ * Runs `astro build` over `contentDir` (repo-relative) into `tests/.out/<name>`. `warm` keeps the
+ * previous build's caches (content layer, incremental pages), as a CI run that restores them does.
+ */
 export function buildSite(
 	contentDir: string,
 	name: string,
-	env: Record<string, string> = {}
+	env: Record<string, string> = {},
+	{ warm = false }: { warm?: boolean } = {}
 ): RunResult & { outDir: string } {
 	const outDir = join(OUT, name);
-	rmSync(outDir, { recursive: true, force: true });
-	// Start from an empty content-layer cache, as a fresh clone does: the cache keeps rendered
-	// Markdown and would hide a change to the Markdown pipeline (see astro.config.mjs cacheDir).
-	rmSync(join(ROOT, 'node_modules', `.astro-${contentDir.replace(/[^\w-]+/g, '_')}`), {
-		recursive: true,
-		force: true,
-	});
+	if (!warm) {
+		rmSync(outDir, { recursive: true, force: true });
+		// Start from empty caches, as a fresh clone does: the content layer keeps rendered Markdown
+		// and would hide a change to the Markdown pipeline (see astro.config.mjs cacheDir).
+		rmSync(join(ROOT, 'node_modules', `.astro-${contentDir.replace(/[^\w-]+/g, '_')}`), {
+			recursive: true,
+			force: true,
+		});
+	}
 	const result = run(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
 		HANGAR_CONTENT_DIR: contentDir,
 		...env,

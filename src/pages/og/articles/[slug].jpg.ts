@@ -6,22 +6,27 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getSiteData } from '~/content.ts';
 import { articleCard } from '~/lib/social-image.ts';
 import { SITE } from '~/site.config.ts';
-import { prepareSocialImages, socialImage, sourceFileOf } from '~/social-images.ts';
+import { prepareSocialImages, socialImage, socialImageKey, sourceFileOf } from '~/social-images.ts';
 
 export const getStaticPaths = (async () => {
 	const site = await getSiteData();
-	const articles = site.articles.filter((article) => site.cardSlugs.has(article.slug));
+	const cards = site.articles
+		.filter((article) => site.cardSlugs.has(article.slug))
+		.map((article) => ({
+			article,
+			card: articleCard(article, SITE),
+			...(article.image ? { leadFile: sourceFileOf(article.image) } : {}),
+		}));
 	// A build asks for every route's paths before it renders the first page: the cards are drawn
 	// in worker threads from now on, beside the pages, and are ready when this route's turn comes.
-	if (!import.meta.env.DEV) {
-		prepareSocialImages(
-			articles.map((article) => ({
-				card: articleCard(article, SITE),
-				...(article.image ? { leadFile: sourceFileOf(article.image) } : {}),
-			}))
-		);
-	}
-	return articles.map((article) => ({ params: { slug: article.slug }, props: { article } }));
+	if (!import.meta.env.DEV) prepareSocialImages(cards);
+	return Promise.all(
+		cards.map(async ({ article, card, leadFile }) => ({
+			params: { slug: article.slug },
+			props: { article },
+			cacheKey: await socialImageKey(card, leadFile),
+		}))
+	);
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;

@@ -1,0 +1,88 @@
+/**
+ * Incremental rebuilds: after edits, a rebuild that keeps the caches copies the pages nothing
+ * touched from the last build, renders the rest, and its output is byte for byte what a cold build
+ * of the same content writes (the search index aside, whose file names depend on the order pages
+ * reach it; it must still hold every article).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { buildSite, ROOT, scratchCopy } from '../helpers/build.ts';
+import { filesUnder } from '../../src/integrations/built-files.ts';
+
+const ENV = { HANGAR_BUILD_TIME: '2026-11-01T00:00:00Z' };
+const NEW_TITLE = 'A lead-image story with a changed headline';
+
+let warm: ReturnType<typeof buildSite>;
+let cold: ReturnType<typeof buildSite>;
+
+/** Every output file except the search index, by path, with its bytes. */
+function outputs(dir: string): Map<string, Buffer> {
+	return new Map(
+		filesUnder(dir)
+			.map((file) => relative(dir, file))
+			.filter((path) => !path.startsWith('pagefind/'))
+			.map((path) => [path, readFileSync(join(dir, path))])
+	);
+}
+
+function searchPages(dir: string): number {
+	const entry = JSON.parse(readFileSync(join(dir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+		languages: Record<string, { page_count: number }>;
+	};
+	return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+}
+
+function edit(file: string, from: RegExp, to: string): void {
+	const text = readFileSync(file, 'utf8');
+	assert.match(text, from, `${file} has ${String(from)}`);
+	writeFileSync(file, text.replace(from, to));
+}
+
+describe('incremental rebuild', () => {
+	before(() => {
+		const content = scratchCopy('tests/fixtures/site', 'incremental');
+		const first = buildSite(content, 'incremental', ENV);
+		assert.equal(first.status, 0, first.output);
+		const dir = join(ROOT, content);
+		// A headline, a product's name and a deleted article: each shows on other pages too.
+		edit(join(dir, 'articles/lead-image-story/index.md'), /^title: .*$/m, `title: ${NEW_TITLE}`);
+		edit(join(dir, 'products/beta-drone.yml'), /^name: .*$/m, 'name: Beta Drone Mk II');
+		rmSync(join(dir, 'articles/2019/filler-03.md'));
+		warm = buildSite(content, 'incremental', ENV, { warm: true });
+		assert.equal(warm.status, 0, warm.output);
+		const again = scratchCopy(content, 'incremental-cold');
+		cold = buildSite(again, 'incremental-cold', ENV);
+		assert.equal(cold.status, 0, cold.output);
+	});
+
+	test('copies the pages nothing touched instead of rendering them', () => {
+		const copied = warm.output.match(/\((restored|cached)\)/g) ?? [];
+		assert.ok(copied.length >= 10, `only ${copied.length} pages copied:\n${warm.output}`);
+		// Its card shows nothing the edits changed; its page links to the beta drone, renamed.
+		assert.match(warm.output, /og\/articles\/filler-01\.jpg \((restored|cached)\)/);
+		assert.doesNotMatch(warm.output, /articles\/filler-01\/index\.html \((restored|cached)\)/);
+		assert.doesNotMatch(warm.output, /lead-image-story\/index\.html \((restored|cached)\)/);
+		assert.match(warm.output, /unchanged read back/);
+	});
+
+	test('writes exactly what a cold build of the same content writes', () => {
+		const fromWarm = outputs(warm.outDir);
+		const fromCold = outputs(cold.outDir);
+		assert.deepEqual([...fromWarm.keys()].sort(), [...fromCold.keys()].sort());
+		const differing = [...fromCold].filter(([path, bytes]) => !fromWarm.get(path)?.equals(bytes));
+		assert.deepEqual(
+			differing.map(([path]) => path),
+			[]
+		);
+		assert.equal(fromWarm.has('articles/filler-03/index.html'), false);
+		const related = [...fromWarm].filter(([, bytes]) => bytes.includes(NEW_TITLE));
+		assert.ok(related.length >= 4, 'the new headline reaches listings, feeds and related links');
+		assert.ok(fromWarm.get('products/beta-drone/index.html')?.includes('Beta Drone Mk II'));
+	});
+
+	test('indexes every article for search, copied or rendered', () => {
+		assert.equal(searchPages(warm.outDir), searchPages(cold.outDir));
+	});
+});
