@@ -10,19 +10,17 @@ import type { MiddlewareHandler } from 'astro';
 /** Where the integration leaves the function that takes a rendered page. */
 export const PAGE_SINK = Symbol.for('hangar.search-index.add-page');
 
-/** Takes a rendered page: its URL path and HTML. */
+/** Takes every rendered HTML page: its URL path and HTML. */
 export type PageSink = (url: string, html: string) => void;
 
-/** Passes each rendered HTML page that has an index body to the search index, unchanged. */
+/** Passes each rendered HTML page to the search index, and on unchanged. */
 export const onRequest: MiddlewareHandler = async (context, next) => {
 	const response = await next();
 	const sink = (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
 	if (!sink || !response.headers.get('content-type')?.startsWith('text/html')) return response;
 	// The bytes go back out as they came, so the page is not encoded a second time.
 	const bytes = await response.arrayBuffer();
-	const html = new TextDecoder().decode(bytes);
-	// Only article pages carry `data-pagefind-body`; Pagefind would leave out the rest anyway.
-	if (html.includes('data-pagefind-body')) sink(context.url.pathname, html);
+	sink(context.url.pathname, new TextDecoder().decode(bytes));
 	return new Response(bytes, {
 		status: response.status,
 		statusText: response.statusText,

@@ -16,6 +16,10 @@ const NEW_TITLE = 'A lead-image story with a changed headline';
 
 let warm: ReturnType<typeof buildSite>;
 let cold: ReturnType<typeof buildSite>;
+let unchanged: ReturnType<typeof buildSite>;
+/** The warm build's output, kept before the unchanged build writes over it. */
+let warmOutputs: Map<string, Buffer>;
+let warmSearchPages: number;
 
 /** Every output file except the search index, by path, with its bytes. */
 function outputs(dir: string): Map<string, Buffer> {
@@ -52,6 +56,11 @@ describe('incremental rebuild', () => {
 		rmSync(join(dir, 'articles/2019/filler-03.md'));
 		warm = buildSite(content, 'incremental', ENV, { warm: true });
 		assert.equal(warm.status, 0, warm.output);
+		warmOutputs = outputs(warm.outDir);
+		warmSearchPages = searchPages(warm.outDir);
+		// The same output folder: a build into another one starts afresh (it is part of the config).
+		unchanged = buildSite(content, 'incremental', ENV, { warm: true });
+		assert.equal(unchanged.status, 0, unchanged.output);
 		const again = scratchCopy(content, 'incremental-cold');
 		cold = buildSite(again, 'incremental-cold', ENV);
 		assert.equal(cold.status, 0, cold.output);
@@ -64,11 +73,11 @@ describe('incremental rebuild', () => {
 		assert.match(warm.output, /og\/articles\/filler-01\.jpg \((restored|cached)\)/);
 		assert.doesNotMatch(warm.output, /articles\/filler-01\/index\.html \((restored|cached)\)/);
 		assert.doesNotMatch(warm.output, /lead-image-story\/index\.html \((restored|cached)\)/);
-		assert.match(warm.output, /unchanged read back/);
+		assert.match(warm.output, /copied from the last build/);
 	});
 
 	test('writes exactly what a cold build of the same content writes', () => {
-		const fromWarm = outputs(warm.outDir);
+		const fromWarm = warmOutputs;
 		const fromCold = outputs(cold.outDir);
 		assert.deepEqual([...fromWarm.keys()].sort(), [...fromCold.keys()].sort());
 		const differing = [...fromCold].filter(([path, bytes]) => !fromWarm.get(path)?.equals(bytes));
@@ -83,6 +92,16 @@ describe('incremental rebuild', () => {
 	});
 
 	test('indexes every article for search, copied or rendered', () => {
-		assert.equal(searchPages(warm.outDir), searchPages(cold.outDir));
+		assert.equal(warmSearchPages, searchPages(cold.outDir));
+	});
+
+	test('copies every page when nothing changed, and Pagefind then reads the whole output', () => {
+		assert.doesNotMatch(unchanged.output, /articles\/[\w-]+\/index\.html \(\+/);
+		assert.match(unchanged.output, /copied from the last build: read from the output/);
+		assert.equal(searchPages(unchanged.outDir), searchPages(cold.outDir));
+		const before = warmOutputs;
+		const after = outputs(unchanged.outDir);
+		assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort());
+		for (const [path, bytes] of before) assert.ok(after.get(path)?.equals(bytes), path);
 	});
 });
