@@ -59,13 +59,18 @@ export function headersFor(rules: readonly HeaderRule[], path: string): Record<s
 	return out;
 }
 
-/** Serves `dir` on a free port on 127.0.0.1 with the headers of `dir/_headers`. */
+/**
+ * Serves `dir` on a free port on 127.0.0.1 with the headers of `dir/_headers`; `compress` gzips
+ * text as the hosts do (for tests that weigh bytes, such as Lighthouse's).
+ */
 export async function serveWithHeaders(
-	dir: string
+	dir: string,
+	{ compress = false }: { compress?: boolean } = {}
 ): Promise<StaticServer & { rules: HeaderRule[] }> {
 	const rules = parseHeadersFile(readFileSync(join(dir, '_headers'), 'utf8'));
 	const server = await serve(dir, {
 		headers: (path, found) => headersFor(rules, found ? path : '/404.html'),
+		compress,
 	});
 	return { ...server, rules };
 }

@@ -3,9 +3,10 @@
  * index.html, unknown paths get /404.html with status 404.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -38,6 +39,32 @@ export interface StaticServer {
 export interface ServeOptions {
 	/** Extra response headers for a request path (`found` is false when 404.html is served). */
 	headers?: (path: string, found: boolean) => Record<string, string>;
+	/** Gzip text responses for clients that accept it, as the static hosts do (default false). */
+	compress?: boolean;
+}
+
+/** Whether a response of this content type is text a host would compress. */
+function isText(type: string): boolean {
+	return /^text\/|json|xml|svg|javascript/.test(type);
+}
+
+/** Sends `file` with `head`, gzipped when `compress` is on, the type is text and the client accepts it. */
+function send(
+	req: IncomingMessage,
+	res: ServerResponse,
+	file: string,
+	status: number,
+	head: Record<string, string>,
+	compress: boolean
+): void {
+	const type = head['content-type'] ?? '';
+	if (compress && isText(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+		res.writeHead(status, { ...head, 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
+		createReadStream(file).pipe(createGzip()).pipe(res);
+		return;
+	}
+	res.writeHead(status, head);
+	createReadStream(file).pipe(res);
 }
 
 /** Serves `dir` on a free port on 127.0.0.1. */
@@ -50,16 +77,14 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<St
 			return;
 		}
 		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+		const compress = options.compress ?? false;
 		if (!existsSync(file)) {
-			res.writeHead(404, { ...options.headers?.(path, false), 'content-type': TYPES['.html'] });
-			createReadStream(join(dir, '404.html')).pipe(res);
+			const head = { ...options.headers?.(path, false), 'content-type': TYPES['.html'] ?? '' };
+			send(req, res, join(dir, '404.html'), 404, head, compress);
 			return;
 		}
-		res.writeHead(200, {
-			...options.headers?.(path, true),
-			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-		});
-		createReadStream(file).pipe(res);
+		const type = TYPES[extname(file)] ?? 'application/octet-stream';
+		send(req, res, file, 200, { ...options.headers?.(path, true), 'content-type': type }, compress);
 	});
 	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 	const { port } = server.address() as AddressInfo;

@@ -1,0 +1,188 @@
+/**
+ * Lighthouse scores 100 in performance, accessibility, best practices and SEO on the home, an
+ * article, a product and the search page of the built sample site, in Debian's Chromium, on
+ * mobile (the default: simulated slow 4G and a 4x slower CPU) and desktop. The site is served as
+ * the static hosts serve it: the headers of `_headers` (CSP included) and gzipped text.
+ *
+ * Mobile performance is the median of up to three runs, as Lighthouse's guide to variability
+ * advises: its Total Blocking Time is the main thread's observed tasks times 4, and on a 2-core
+ * machine those vary from run to run. Desktop (no CPU slowdown) and the other three categories
+ * (no timing) are measured once. A failure lists every audit that cost points, with what it found
+ * (for performance also the longest main-thread tasks). Scores go to tests/.out/lighthouse.json.
+ * @see https://github.com/GoogleChrome/lighthouse/blob/main/docs/readme.md#using-programmatically
+ * @see https://github.com/GoogleChrome/lighthouse/blob/main/docs/variability.md
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { launch, type LaunchedChrome } from 'chrome-launcher';
+import lighthouse, { desktopConfig, type Config, type Result } from 'lighthouse';
+import { CHROMIUM } from '../helpers/browser.ts';
+import { OUT } from '../helpers/build.ts';
+import { serveWithHeaders } from '../helpers/headers-server.ts';
+import type { StaticServer } from '../helpers/serve.ts';
+import { SITE_DIR, discoverPages } from '../helpers/site.ts';
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+type Category = (typeof CATEGORIES)[number];
+
+/** A word the sample articles contain, so the search page shows results. */
+const QUERY = 'encryption';
+
+/** Mobile performance runs per page at most; the median decides. */
+const PERFORMANCE_RUNS = 3;
+
+/** A category's score as the report shows it, 0–100 (null when it could not be scored). */
+function percent(lhr: Result, id: Category): number | null {
+	const score = lhr.categories[id]?.score;
+	return score === null || score === undefined ? null : Math.round(score * 100);
+}
+
+/** The items of an audit's details, one short line each (selector, snippet, URL, figures). */
+function describeItems(details: Result['audits'][string]['details']): string[] {
+	if (!details || !('items' in details) || !Array.isArray(details.items)) return [];
+	// Sections of an insight (its network tree, say) are nested reports, not findings.
+	const findings = details.items.filter(
+		(item) => (item as { type?: string }).type !== 'list-section'
+	);
+	return findings.slice(0, 8).map((item) => {
+		const parts: string[] = [];
+		for (const value of Object.values(item as Record<string, unknown>)) {
+			if (typeof value === 'string' || typeof value === 'number') parts.push(String(value));
+			else if (value && typeof value === 'object') {
+				const node = value as { type?: string; selector?: string; snippet?: string; url?: string };
+				if (node.type === 'node') parts.push(`${node.selector ?? ''} ${node.snippet ?? ''}`);
+				else if (node.url) parts.push(node.url);
+			}
+		}
+		return `      - ${parts.join(' | ').slice(0, 300)}`;
+	});
+}
+
+/** Every audit that cost a category points (performance: also its insights), with its findings. */
+function explainFailures(lhr: Result, categories: readonly Category[]): string {
+	const lines = [
+		`  CPU benchmark index ${lhr.environment.benchmarkIndex} (Lighthouse's 4x slowdown expects over 1000; other busy processes lower it)`,
+	];
+	for (const id of categories) {
+		const category = lhr.categories[id];
+		if (!category || category.score === 1) continue;
+		lines.push(`  ${category.title}: ${percent(lhr, id)}`);
+		for (const ref of category.auditRefs) {
+			const audit = lhr.audits[ref.id];
+			if (!audit || audit.score === null || audit.score === 1) continue;
+			if (ref.weight === 0 && id !== 'performance') continue;
+			const value = audit.displayValue ? ` (${audit.displayValue})` : '';
+			lines.push(
+				`    ${audit.id} [score ${audit.score}, weight ${ref.weight}]: ${audit.title}${value}`
+			);
+			lines.push(...describeItems(audit.details));
+		}
+	}
+	if (categories.includes('performance') && lhr.categories['performance']?.score !== 1) {
+		lines.push('    longest main-thread tasks (where | simulated ms | starting at ms):');
+		lines.push(...describeItems(lhr.audits['long-tasks']?.details).slice(0, 5));
+	}
+	lines.push(...lhr.runWarnings.map((w) => `  run warning: ${w}`));
+	return lines.join('\n');
+}
+
+describe('Lighthouse', () => {
+	let server: StaticServer;
+	let chrome: LaunchedChrome;
+	let profile: string;
+	const results: Record<string, Record<string, unknown>> = {};
+
+	before(async () => {
+		server = await serveWithHeaders(SITE_DIR, { compress: true });
+		profile = mkdtempSync(join(tmpdir(), 'hangar-lighthouse-'));
+		// One browser for every run: Lighthouse opens a tab of its own on the debugging port each time.
+		chrome = await launch({
+			chromePath: CHROMIUM,
+			userDataDir: profile,
+			chromeFlags: [
+				'--headless=new',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				// Paint holding keeps a tab's previous page on screen for up to a second after the next
+				// one could paint; on Lighthouse's about:blank-then-page navigation it held the first
+				// paint of every other run by 1–2 s (Speed Index 4 s instead of 1 s). Playwright turns
+				// it off for its browsers too.
+				'--disable-features=PaintHolding',
+			],
+		});
+	});
+	after(async () => {
+		chrome?.kill();
+		await server?.close();
+		if (profile) rmSync(profile, { recursive: true, force: true });
+		mkdirSync(OUT, { recursive: true });
+		writeFileSync(join(OUT, 'lighthouse.json'), JSON.stringify(results, null, '\t') + '\n');
+	});
+
+	/** One Lighthouse run of `path` over the given categories. */
+	async function run(path: string, config: Config | undefined, only: Category[]): Promise<Result> {
+		const url = new URL(path, server.url).href;
+		const flags = { port: chrome.port, logLevel: 'error' as const, onlyCategories: only };
+		const result = await lighthouse(url, flags, config);
+		assert.ok(result, `Lighthouse returned no result for ${url}`);
+		assert.equal(result.lhr.runtimeError, undefined, result.lhr.runtimeError?.message);
+		return result.lhr;
+	}
+
+	const pages = discoverPages(SITE_DIR);
+	const targets = [
+		{ type: 'home', path: pages.home },
+		{ type: 'article', path: pages.articleWithTerms },
+		{ type: 'product', path: pages.product },
+		{ type: 'search', path: `/search/?q=${QUERY}` },
+	];
+	const devices: { device: string; config?: Config; runs: number }[] = [
+		{ device: 'mobile', runs: PERFORMANCE_RUNS },
+		{ device: 'desktop', config: desktopConfig, runs: 1 },
+	];
+
+	for (const { device, config, runs: maxRuns } of devices) {
+		for (const { type, path } of targets) {
+			test(`${type} (${path}) scores 100 in every category on ${device}`, async () => {
+				const first = await run(path, config, [...CATEGORIES]);
+				const others = CATEGORIES.filter((id) => id !== 'performance');
+				const where = `Lighthouse ${first.lighthouseVersion} on ${path} (${device})`;
+				// Further performance runs until the median of `maxRuns` is known.
+				const runs = [first];
+				const passes = () => runs.filter((lhr) => percent(lhr, 'performance') === 100).length;
+				while (runs.length < maxRuns && passes() * 2 < maxRuns) {
+					if ((runs.length - passes()) * 2 > maxRuns) break;
+					runs.push(await run(path, config, ['performance']));
+				}
+				const byScore = runs.toSorted(
+					(a, b) => (percent(a, 'performance') ?? 0) - (percent(b, 'performance') ?? 0)
+				);
+				const median = byScore[Math.floor(byScore.length / 2)] ?? first;
+				results[`${device} ${type} ${path}`] = {
+					...Object.fromEntries(others.map((id) => [id, percent(first, id)])),
+					performance: percent(median, 'performance'),
+					performanceRuns: runs.map((lhr) => percent(lhr, 'performance')),
+					benchmarkIndex: runs.map((lhr) => lhr.environment.benchmarkIndex),
+				};
+				assert.deepEqual(
+					Object.fromEntries(others.map((id) => [id, percent(first, id)])),
+					Object.fromEntries(others.map((id) => [id, 100])),
+					`${where}:\n${explainFailures(first, others)}`
+				);
+				assert.equal(
+					percent(median, 'performance'),
+					100,
+					`${where}, performance of runs ${runs.map((lhr) => percent(lhr, 'performance')).join(', ')}; the median run:\n${explainFailures(median, ['performance'])}`
+				);
+			});
+		}
+	}
+});
