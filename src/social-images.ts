@@ -122,6 +122,8 @@ interface Pool {
 	idle: Worker[];
 	queue: CardJob[];
 	pending: Map<number, Pending>;
+	/** Set when a worker crashed: every card then fails at once rather than wait forever. */
+	failed?: Error;
 }
 
 let pool: Promise<Pool> | undefined;
@@ -149,6 +151,7 @@ function cardPool(): Promise<Pool> {
 				dispatch(state, worker);
 			});
 			worker.on('error', (error: Error) => {
+				state.failed = error;
 				for (const waiting of state.pending.values()) waiting.reject(error);
 				state.pending.clear();
 			});
@@ -172,8 +175,10 @@ function dispatch(state: Pool, worker: Worker): void {
 	}
 }
 
+/** Queues a card for the next free worker. */
 async function drawInWorker(job: Omit<CardJob, 'id'>): Promise<Buffer> {
 	const state = await cardPool();
+	if (state.failed) throw state.failed;
 	const id = nextJob++;
 	const done = new Promise<Buffer>((resolve, reject) => state.pending.set(id, { resolve, reject }));
 	state.queue.push({ ...job, id });
