@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { buildSite, ROOT, scratchCopy } from '../helpers/build.ts';
 import { filesUnder } from '../../src/integrations/built-files.ts';
+import { filesContaining } from '../helpers/files.ts';
 
 const ENV = { HANGAR_BUILD_TIME: '2026-11-01T00:00:00Z' };
 const NEW_TITLE = 'A lead-image story with a changed headline';
@@ -17,9 +18,12 @@ const NEW_TITLE = 'A lead-image story with a changed headline';
 let warm: ReturnType<typeof buildSite>;
 let cold: ReturnType<typeof buildSite>;
 let unchanged: ReturnType<typeof buildSite>;
+let commentsOff: ReturnType<typeof buildSite>;
 /** The warm build's output, kept before the unchanged build writes over it. */
 let warmOutputs: Map<string, Buffer>;
 let warmSearchPages: number;
+let unchangedOutputs: Map<string, Buffer>;
+let unchangedSearchPages: number;
 
 /** Every output file except the search index, by path, with its bytes. */
 function outputs(dir: string): Map<string, Buffer> {
@@ -61,6 +65,18 @@ describe('incremental rebuild', () => {
 		// The same output folder: a build into another one starts afresh (it is part of the config).
 		unchanged = buildSite(content, 'incremental', ENV, { warm: true });
 		assert.equal(unchanged.status, 0, unchanged.output);
+		unchangedOutputs = outputs(unchanged.outDir);
+		unchangedSearchPages = searchPages(unchanged.outDir);
+		const unchangedForm = filesContaining(unchanged.outDir, /data-comment-form/).length;
+		assert.ok(unchangedForm > 0, 'the fixture shows comment forms');
+		// The comment switch is build settings, not content: the pages with a form must change too.
+		commentsOff = buildSite(
+			content,
+			'incremental',
+			{ ...ENV, HANGAR_COMMENTS: 'off' },
+			{ warm: true }
+		);
+		assert.equal(commentsOff.status, 0, commentsOff.output);
 		const again = scratchCopy(content, 'incremental-cold');
 		cold = buildSite(again, 'incremental-cold', ENV);
 		assert.equal(cold.status, 0, cold.output);
@@ -95,12 +111,20 @@ describe('incremental rebuild', () => {
 		assert.equal(warmSearchPages, searchPages(cold.outDir));
 	});
 
+	test('renders the article pages again when the comment settings change', () => {
+		assert.deepEqual(filesContaining(commentsOff.outDir, /data-comment-form/), []);
+		assert.doesNotMatch(
+			commentsOff.output,
+			/articles\/html-title\/index\.html \((restored|cached)\)/
+		);
+	});
+
 	test('copies every page when nothing changed, and Pagefind then reads the whole output', () => {
 		assert.doesNotMatch(unchanged.output, /articles\/[\w-]+\/index\.html \(\+/);
 		assert.match(unchanged.output, /copied from the last build: read from the output/);
-		assert.equal(searchPages(unchanged.outDir), searchPages(cold.outDir));
+		assert.equal(unchangedSearchPages, searchPages(cold.outDir));
 		const before = warmOutputs;
-		const after = outputs(unchanged.outDir);
+		const after = unchangedOutputs;
 		assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort());
 		for (const [path, bytes] of before) assert.ok(after.get(path)?.equals(bytes), path);
 	});
