@@ -71,7 +71,8 @@ describe('pages render in Chromium', () => {
 		await ctx.page.setViewportSize({ width: 375, height: 800 });
 		const wide: string[] = [];
 		try {
-			for (const { type, path } of pageTypes(ctx.site.pages)) {
+			const search = { type: 'search', path: '/search/?q=drone' };
+			for (const { type, path } of [...pageTypes(ctx.site.pages), search]) {
 				await open(ctx.page, ctx.site.url(path));
 				const overflow = await ctx.page.evaluate(() => {
 					const limit = document.documentElement.clientWidth;
