@@ -20,7 +20,7 @@ import { after, before, describe, test } from 'node:test';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Result } from 'lighthouse';
 import { throttling } from 'lighthouse/core/config/constants.js';
-import { CHROMIUM } from '../helpers/browser.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../helpers/browser.ts';
 import { OUT } from '../helpers/build.ts';
 import { serveWithHeaders } from '../helpers/headers-server.ts';
 import type { StaticServer } from '../helpers/serve.ts';
@@ -131,13 +131,7 @@ describe('Lighthouse', () => {
 			userDataDir: profile,
 			chromeFlags: [
 				'--headless=new',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
+				...CHROMIUM_FLAGS,
 				// Paint holding keeps a tab's previous page on screen for up to a second after the next
 				// one could paint; on Lighthouse's about:blank-then-page navigation it held the first
 				// paint of every other run by 1–2 s (Speed Index 4 s instead of 1 s). Playwright turns

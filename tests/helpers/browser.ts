@@ -10,6 +10,17 @@ import { chromium, type BrowserContext } from 'playwright-core';
 /** Path of the browser; CHROME_PATH overrides it. */
 export const CHROMIUM = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
 
+/** The flags this machine needs (root, no GPU, a closed network), for every browser the tests start. */
+export const CHROMIUM_FLAGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+
 /** A browser context and a function that closes it and removes its profile. */
 export async function launch(
 	options: {
@@ -23,15 +34,7 @@ export async function launch(
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,
 		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
+		args: CHROMIUM_FLAGS,
 		colorScheme: options.colorScheme ?? 'light',
 		viewport: options.viewport ?? { width: 1280, height: 900 },
 		javaScriptEnabled: options.javaScriptEnabled ?? true,
