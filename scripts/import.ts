@@ -7,7 +7,6 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { imageSize } from 'image-size';
 import { isSeq, parseDocument } from 'yaml';
 import { CONTENT_DIR } from '../src/content-root.ts';
@@ -16,6 +15,7 @@ import { parseSource, type ImportEntry } from '../src/lib/import-feed.ts';
 import { htmlToMarkdown } from '../src/lib/import-html.ts';
 import { appendRedirects, articleText, linkKey, planImport } from '../src/lib/import-plan.ts';
 import { articleSlugOf, REDIRECTS_FILE } from '../src/lib/validate.ts';
+import { fail, parseCommandLine } from './cli.ts';
 
 const USAGE =
 	'usage: npm run import -- <feed, export or HTML file | folder> [--dry-run] [--download-images]';
@@ -30,23 +30,16 @@ const IMAGE_TYPES: Record<string, string> = {
 };
 const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
 
-function fail(lines: string[], code = 1): never {
-	console.error(lines.join('\n'));
-	process.exit(code);
-}
-
-let parsed;
-try {
-	parsed = parseArgs({
+const parsed = parseCommandLine(
+	{
 		allowPositionals: true,
 		options: {
 			'dry-run': { type: 'boolean', default: false },
 			'download-images': { type: 'boolean', default: false },
 		},
-	});
-} catch (error) {
-	fail([(error as Error).message, USAGE], 2);
-}
+	},
+	USAGE
+);
 const dryRun = parsed.values['dry-run'];
 const download = parsed.values['download-images'];
 if (parsed.positionals.length !== 1) fail(['give one file or folder to import', USAGE], 2);

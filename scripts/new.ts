@@ -6,25 +6,19 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildTime, CONTENT_DIR } from '../src/content-root.ts';
 import { readContent } from '../src/integrations/content-check.ts';
 import { newArticle } from '../src/lib/new-article.ts';
 import { absoluteUrl, articleUrl } from '../src/lib/urls.ts';
 import { articleSlugOf, dataSlugOf } from '../src/lib/validate.ts';
 import { SITE } from '../src/site.config.ts';
+import { fail, parseCommandLine } from './cli.ts';
 
 const USAGE =
 	'usage: npm run new -- "Title of the article" [--type news|statement|guide] [--product slug]… [--audit slug]… [--tag name]… [--slug slug]';
 
-function fail(lines: string[], code = 1): never {
-	console.error(lines.join('\n'));
-	process.exit(code);
-}
-
-let parsed;
-try {
-	parsed = parseArgs({
+const parsed = parseCommandLine(
+	{
 		allowPositionals: true,
 		options: {
 			type: { type: 'string' },
@@ -33,10 +27,9 @@ try {
 			tag: { type: 'string', multiple: true, default: [] },
 			slug: { type: 'string' },
 		},
-	});
-} catch (error) {
-	fail([(error as Error).message, USAGE], 2);
-}
+	},
+	USAGE
+);
 const { values, positionals } = parsed;
 if (positionals.length !== 1) {
 	fail(

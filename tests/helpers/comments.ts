@@ -1,8 +1,9 @@
 /**
  * The comment intake service for tests: started in-process on 127.0.0.1 (a free port) over a
  * scratch folder under tests/.out/, with a list of articles, a queue and a content folder of its
- * own; and small clients for posting comments and moderating.
+ * own; small clients for posting comments and moderating; and the service as its own process.
  */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -13,7 +14,7 @@ import {
 import type { ServiceConfig } from '../../src/lib/comments-config.ts';
 import type { CommentsManifest } from '../../src/lib/comments.ts';
 import { hashPassword } from '../../src/lib/moderation.ts';
-import { OUT } from './build.ts';
+import { OUT, ROOT } from './build.ts';
 
 /** The site origin the test service accepts posts from. */
 export const SITE_ORIGIN = 'http://site.test';
@@ -167,4 +168,52 @@ export function act(
 		body: form.toString(),
 		redirect: 'manual',
 	});
+}
+
+/** `npm run comments -- serve` in a process of its own, as an operator starts it. */
+export interface ServeProcess {
+	child: ChildProcessWithoutNullStreams;
+	/** Everything it has printed so far, standard output and error together. */
+	output(): string;
+	/** Settles to its exit code when it exits. */
+	exited: Promise<number | null>;
+	/** Waits for the last line of its start-up report; the URL it listens on. */
+	ready(timeoutMs: number): Promise<string>;
+}
+
+/** Starts `scripts/comments.ts serve` on a free port of 127.0.0.1 for `config`'s queue and articles. */
+export function serveProcess(
+	config: Pick<ServiceConfig, 'db' | 'articles'>,
+	env: Record<string, string> = {}
+): ServeProcess {
+	const child = spawn(process.execPath, ['scripts/comments.ts', 'serve'], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			COMMENTS_LISTEN: '127.0.0.1:0',
+			COMMENTS_DB: config.db,
+			COMMENTS_ARTICLES: config.articles,
+			COMMENTS_CONTENT_DIR: 'off',
+			COMMENTS_SITE_ORIGIN: SITE_ORIGIN,
+			...env,
+		},
+	});
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+	return {
+		child,
+		output: () => output,
+		exited,
+		async ready(timeoutMs) {
+			for (let waited = 0; !/moderation: .*\n/.test(output); waited += 20) {
+				if (waited > timeoutMs || child.exitCode !== null) {
+					throw new Error(`the service did not start:\n${output}`);
+				}
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
+			return /listening on (http:\/\/[\d.]+:\d+)/.exec(output)?.[1] ?? '';
+		},
+	};
 }

@@ -6,15 +6,13 @@
  * reported (p50/p99) and written to tests/.out/service/comments-load.json; see docs/benchmarks.md.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { CommentStore } from '../../src/comments-service/store.ts';
-import { ROOT } from '../helpers/build.ts';
-import { comment, scratch, SITE_ORIGIN, testConfig } from '../helpers/comments.ts';
+import { comment, scratch, serveProcess, SITE_ORIGIN, testConfig } from '../helpers/comments.ts';
 
 const CLIENTS = 20;
 const POSTS_PER_CLIENT = 100;
@@ -64,23 +62,10 @@ test(
 	async (t) => {
 		const dir = scratch('load');
 		const config = await testConfig(dir);
-		const child = spawn(process.execPath, ['scripts/comments.ts', 'serve'], {
-			cwd: ROOT,
-			env: {
-				...process.env,
-				COMMENTS_LISTEN: '127.0.0.1:0',
-				COMMENTS_DB: config.db,
-				COMMENTS_ARTICLES: config.articles,
-				COMMENTS_CONTENT_DIR: 'off',
-				COMMENTS_SITE_ORIGIN: SITE_ORIGIN,
-				COMMENTS_RATE_LIMIT: `${LIMIT}/3600`,
-				COMMENTS_TRUST_PROXY: 'yes',
-			},
+		const service = serveProcess(config, {
+			COMMENTS_RATE_LIMIT: `${LIMIT}/3600`,
+			COMMENTS_TRUST_PROXY: 'yes',
 		});
-		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
 		const deadline = AbortSignal.timeout(DEADLINE_MS);
 
 		const accepted: string[] = [];
@@ -90,12 +75,7 @@ test(
 		const acceptedLatencies: number[] = [];
 		let elapsed: number;
 		try {
-			for (let waited = 0; !/moderation: .*\n/.test(output); waited += 20) {
-				if (waited > 15_000 || child.exitCode !== null)
-					throw new Error(`the service did not start:\n${output}`);
-				await new Promise((resolve) => setTimeout(resolve, 20));
-			}
-			const url = new URL('/comments', /listening on (http:\/\/[\d.]+:\d+)/.exec(output)?.[1]);
+			const url = new URL('/comments', await service.ready(15_000));
 
 			const client = async (c: number) => {
 				const agent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -139,9 +119,9 @@ test(
 			await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
 			elapsed = performance.now() - started;
 		} finally {
-			child.kill('SIGTERM');
+			service.child.kill('SIGTERM');
 		}
-		assert.equal(await exited, 0, output);
+		assert.equal(await service.exited, 0, service.output());
 		assert.equal(deadline.aborted, false, 'the run hit its deadline');
 
 		// Rate limiting held: each client got exactly its allowance past the limiter.

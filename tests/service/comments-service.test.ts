@@ -4,7 +4,7 @@
  * down to the YAML file and the webhook, and a restart keeping the queue.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync as runSync } from 'node:child_process';
+import { spawnSync as runSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,7 @@ import {
 	queue,
 	scratch,
 	signIn,
+	serveProcess,
 	SITE_ORIGIN,
 	start,
 	testConfig,
@@ -463,32 +464,16 @@ describe('npm run comments', () => {
 	test('serve starts from the environment, takes comments and stops on SIGTERM', async () => {
 		const dir = scratch('cli');
 		const config = await testConfig(dir);
-		const child = spawn(process.execPath, ['scripts/comments.ts', 'serve'], {
-			cwd: ROOT,
-			env: {
-				...process.env,
-				COMMENTS_LISTEN: '127.0.0.1:0',
-				COMMENTS_DB: config.db,
-				COMMENTS_ARTICLES: config.articles,
-				COMMENTS_CONTENT_DIR: 'off',
-				COMMENTS_SITE_ORIGIN: SITE_ORIGIN,
-			},
-		});
-		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+		const service = serveProcess(config);
 		try {
-			// The last line of the start-up report.
-			await waitFor(() => /moderation: .*\n/.test(output), 10_000);
-			const url = /listening on (http:\/\/[\d.]+:\d+)/.exec(output)?.[1] ?? '';
-			assert.match(output, /moderation: off \(set COMMENTS_PASSWORD_HASH\)/);
+			const url = await service.ready(10_000);
+			assert.match(service.output(), /moderation: off \(set COMMENTS_PASSWORD_HASH\)/);
 			const response = await postComment(url, comment(), { origin: SITE_ORIGIN });
 			assert.equal(response.status, 303);
 		} finally {
-			child.kill('SIGTERM');
+			service.child.kill('SIGTERM');
 		}
-		assert.equal(await exited, 0, output);
+		assert.equal(await service.exited, 0, service.output());
 
 		const exported = spawnSync(['export', '--out', join(dir, 'exported')], {
 			COMMENTS_DB: config.db,
