@@ -28,9 +28,11 @@ export default defineConfig({
 	integrations: [
 		contentCheck({ root: process.cwd(), contentDir: CONTENT_DIR }),
 		mdx(),
-		searchIndex({ root: process.cwd(), contentDir: CONTENT_DIR }),
 		// Sitemap, _headers (CSP from the built pages) and _redirects: after every page is written.
 		...publishing(SITE),
+		// Last: its astro:build:done waits for Pagefind, which writes the index in its own process
+		// while the hooks before it scan the pages (the index starts at astro:build:generated).
+		searchIndex({ root: process.cwd(), contentDir: CONTENT_DIR }),
 	],
 	// MDX extends this Markdown configuration, so both get the same fixes.
 	markdown: { processor: satteri({ hastPlugins: [proseA11y] }) },

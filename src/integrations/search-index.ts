@@ -6,10 +6,11 @@
  * @see https://pagefind.app/docs/node-api/
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+import { searchablePart } from '../lib/html.ts';
 import { articleSlugOf } from '../lib/validate.ts';
 import { articleUrl } from '../lib/urls.ts';
 import { filesUnder, urlPathOf } from './built-files.ts';
@@ -46,9 +47,10 @@ async function startBuildIndex(): Promise<BuildIndex> {
 	const sink: PageSink = (url, html) => {
 		build.rendered.add(url);
 		// Only article pages carry `data-pagefind-body`; Pagefind would leave out the rest anyway.
-		if (!html.includes('data-pagefind-body')) return;
+		const content = searchablePart(html);
+		if (content === undefined) return;
 		build.added.push(
-			index.addHTMLFile({ url, content: html }).then(
+			index.addHTMLFile({ url, content }).then(
 				(response) => response.errors.map((e) => `${url}: ${e}`),
 				(error: unknown) => [`${url}: ${String(error)}`]
 			)
@@ -171,6 +173,7 @@ async function indexDevSite(
 /** The Astro integration. */
 export function searchIndex(options: { root: string; contentDir: string }): AstroIntegration {
 	let build: Promise<BuildIndex> | undefined;
+	let finishing: Promise<number> | undefined;
 	return {
 		name: 'hangar:search-index',
 		hooks: {
@@ -225,12 +228,22 @@ export function searchIndex(options: { root: string; contentDir: string }): Astr
 					);
 				});
 			},
-			'astro:build:done': async ({ dir, logger }) => {
+			// Pagefind finishes the index in its own process while the other integrations' build:done
+			// hooks (sitemap, the page scan for _headers) keep the main thread busy.
+			'astro:build:generated': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
-				statSync(out);
 				if (!build) throw new Error('Search index: the build never started the index');
-				await finishBuildIndex(await build, out, logger);
+				// The folder is there for the hooks that list the output before the index is written.
+				mkdirSync(join(out, 'pagefind'), { recursive: true });
+				finishing = finishBuildIndex(await build, out, logger);
+				// Awaited in astro:build:done; until then a failure must not go unhandled.
+				finishing.catch(() => {});
 				build = undefined;
+			},
+			'astro:build:done': async () => {
+				if (!finishing) throw new Error('Search index: the build never finished the index');
+				await finishing;
+				finishing = undefined;
 			},
 		},
 	};

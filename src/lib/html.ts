@@ -70,6 +70,25 @@ export function headAndInlineCode(html: string): string {
 	return html.slice(0, headEnd) + (body.match(INLINE_CODE) ?? []).join('');
 }
 
+/**
+ * The part of a built page that Pagefind reads, or `undefined` when the page has no
+ * `data-pagefind-body` element (Pagefind leaves such pages out once any page has one). That is
+ * the page's `<html>` tag, for its language, then everything from the start tag of the body element
+ * to the end of `<main>`: every `data-pagefind-*` attribute of our pages is inside the body element,
+ * and nothing outside it is indexed. Handing Pagefind this instead of the whole page (the head and
+ * site header come first, the footer last) saves encoding and parsing a third of every page.
+ */
+export function searchablePart(html: string): string | undefined {
+	const marker = html.indexOf('data-pagefind-body');
+	if (marker === -1) return undefined;
+	const start = html.lastIndexOf('<', marker);
+	const htmlTag = /<html\b[^>]*>/i.exec(html.slice(0, start))?.[0] ?? '<html>';
+	const end = [html.indexOf('</main>', marker), html.indexOf('</body>', marker), html.length].find(
+		(at) => at !== -1
+	);
+	return `${htmlTag}<body>${html.slice(start, end)}</body></html>`;
+}
+
 /** Serialises a parsed document. */
 export function renderHtml(doc: HtmlDocument): string {
 	return renderSync(doc as Parameters<typeof renderSync>[0]);

@@ -22,8 +22,10 @@ let commentsOff: ReturnType<typeof buildSite>;
 /** The warm build's output, kept before the unchanged build writes over it. */
 let warmOutputs: Map<string, Buffer>;
 let warmSearchPages: number;
+let warmFragments: string[];
 let unchangedOutputs: Map<string, Buffer>;
 let unchangedSearchPages: number;
+let unchangedFragments: string[];
 
 /** Every output file except the search index, by path, with its bytes. */
 function outputs(dir: string): Map<string, Buffer> {
@@ -33,6 +35,16 @@ function outputs(dir: string): Map<string, Buffer> {
 			.filter((path) => !path.startsWith('pagefind/'))
 			.map((path) => [path, readFileSync(join(dir, path))])
 	);
+}
+
+/**
+ * The search index's page fragments, by file name: a hash of what Pagefind holds of each page
+ * (its URL, text, filters and metadata), whatever order the pages reached the index in.
+ */
+function searchFragments(dir: string): string[] {
+	return filesUnder(join(dir, 'pagefind/fragment'))
+		.map((file) => relative(dir, file))
+		.sort();
 }
 
 function searchPages(dir: string): number {
@@ -62,11 +74,13 @@ describe('incremental rebuild', () => {
 		assert.equal(warm.status, 0, warm.output);
 		warmOutputs = outputs(warm.outDir);
 		warmSearchPages = searchPages(warm.outDir);
+		warmFragments = searchFragments(warm.outDir);
 		// The same output folder: a build into another one starts afresh (it is part of the config).
 		unchanged = buildSite(content, 'incremental', ENV, { warm: true });
 		assert.equal(unchanged.status, 0, unchanged.output);
 		unchangedOutputs = outputs(unchanged.outDir);
 		unchangedSearchPages = searchPages(unchanged.outDir);
+		unchangedFragments = searchFragments(unchanged.outDir);
 		const unchangedForm = filesContaining(unchanged.outDir, /data-comment-form/).length;
 		assert.ok(unchangedForm > 0, 'the fixture shows comment forms');
 		// The comment switch is build settings, not content: the pages with a form must change too.
@@ -107,8 +121,12 @@ describe('incremental rebuild', () => {
 		assert.ok(fromWarm.get('products/beta-drone/index.html')?.includes('Beta Drone Mk II'));
 	});
 
-	test('indexes every article for search, copied or rendered', () => {
+	test('indexes every article for search, copied or rendered, as a cold build does', () => {
 		assert.equal(warmSearchPages, searchPages(cold.outDir));
+		// The same text, filters and metadata of the same pages: the edited headline included, the
+		// deleted article gone.
+		assert.ok(warmFragments.length > 10, `only ${warmFragments.length} fragments`);
+		assert.deepEqual(warmFragments, searchFragments(cold.outDir));
 	});
 
 	test('renders the article pages again when the comment settings change', () => {
@@ -123,6 +141,8 @@ describe('incremental rebuild', () => {
 		assert.doesNotMatch(unchanged.output, /articles\/[\w-]+\/index\.html \(\+/);
 		assert.match(unchanged.output, /copied from the last build: read from the output/);
 		assert.equal(unchangedSearchPages, searchPages(cold.outDir));
+		// Pagefind read whole pages here, where the other builds handed it only their searchable part.
+		assert.deepEqual(unchangedFragments, searchFragments(cold.outDir));
 		const before = warmOutputs;
 		const after = unchangedOutputs;
 		assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort());

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+	searchablePart,
 	decodeEntities,
 	eachElement,
 	headAndInlineCode,
@@ -56,4 +57,30 @@ test('keeps what the CSP and sitemaps read from a page: its head, inline code an
 
 test('returns a page without a head whole', () => {
 	assert.equal(headAndInlineCode('<p style="x">a</p>'), '<p style="x">a</p>');
+});
+
+test("hands Pagefind the body element and what follows it in main, under the page's html tag", () => {
+	const page =
+		'<!doctype html><html lang="de-CH" data-theme="dark"><head><title>T</title>' +
+		'<meta name="description" content="x"></head><body><header><img src="/logo.svg" alt=""></header>' +
+		'<main id="main"><article data-pagefind-body><div hidden><span data-pagefind-filter="tag:A"></span></div>' +
+		'<h1>Title</h1><p>Text</p></article><section data-pagefind-ignore>Comments</section></main>' +
+		'<footer>Footer</footer></body></html>';
+	assert.equal(
+		searchablePart(page),
+		'<html lang="de-CH" data-theme="dark"><body><article data-pagefind-body><div hidden>' +
+			'<span data-pagefind-filter="tag:A"></span></div><h1>Title</h1><p>Text</p></article>' +
+			'<section data-pagefind-ignore>Comments</section></body></html>'
+	);
+});
+
+test('hands Pagefind nothing of a page without a body element, and all of one without main', () => {
+	assert.equal(
+		searchablePart('<html lang="en"><body><main><p>List</p></main></body></html>'),
+		undefined
+	);
+	assert.equal(
+		searchablePart('<html lang="en"><body><div data-pagefind-body>A</div></body></html>'),
+		'<html lang="en"><body><div data-pagefind-body>A</div></body></html>'
+	);
 });
