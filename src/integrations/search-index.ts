@@ -31,6 +31,13 @@ async function newIndex(): Promise<pagefind.PagefindIndex> {
 	return index;
 }
 
+/**
+ * The built files of the article pages, as a Pagefind glob: the only pages with
+ * `data-pagefind-body`, as in `astro dev`. Reading the listing pages too cost Pagefind half again
+ * as long (12.3 s instead of 6.8 s for 7,860 pages), to find nothing to index in them.
+ */
+const ARTICLE_PAGES = `${articleUrl('*').slice(1)}index.html`;
+
 /** An index that takes pages while the build renders them. */
 interface BuildIndex {
 	index: pagefind.PagefindIndex;
@@ -85,7 +92,7 @@ async function finishBuildIndex(
 			await Promise.all(build.added);
 			await index.deleteIndex();
 			index = await newIndex();
-			orThrow('indexing', await index.addDirectory({ path: dir }));
+			orThrow('indexing', await index.addDirectory({ path: dir, glob: ARTICLE_PAGES }));
 			how = `${copied.length} of ${copied.length + build.rendered.size} pages copied from the last build: read from the output`;
 		} else {
 			for (const file of copied) sink?.(urlPathOf(dir, file), readFileSync(file, 'utf8'));

@@ -137,7 +137,7 @@ describe('incremental rebuild', () => {
 		);
 	});
 
-	test('copies every page when nothing changed, and Pagefind then reads the whole output', () => {
+	test('copies every page when nothing changed, and Pagefind then reads the article pages of the output', () => {
 		assert.doesNotMatch(unchanged.output, /articles\/[\w-]+\/index\.html \(\+/);
 		assert.match(unchanged.output, /copied from the last build: read from the output/);
 		assert.equal(unchangedSearchPages, searchPages(cold.outDir));
