@@ -1,0 +1,67 @@
+/**
+ * The search index integration's hooks, run by hand over small output folders: Pagefind finishes
+ * the index from `astro:build:generated` while other integrations work, and `astro:build:done`
+ * waits for it, so an index that fails must still fail the build there, with its reason.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
+import { searchIndex } from '../../src/integrations/search-index.ts';
+import { OUT, ROOT } from '../helpers/build.ts';
+
+type Hook = (options: Record<string, unknown>) => Promise<void> | void;
+
+const logged: string[] = [];
+const logger = {
+	info: (message: string) => logged.push(message),
+	warn: (message: string) => logged.push(message),
+	error: (message: string) => logged.push(message),
+	debug: () => {},
+} as unknown as AstroIntegrationLogger;
+
+/** An output folder with the given pages, by path. */
+function output(name: string, pages: Record<string, string>): string {
+	const dir = join(OUT, 'search-index', name);
+	rmSync(dir, { recursive: true, force: true });
+	for (const [path, html] of Object.entries(pages)) {
+		mkdirSync(join(dir, path, '..'), { recursive: true });
+		writeFileSync(join(dir, path), html);
+	}
+	return dir;
+}
+
+/** Runs the build's hooks in Astro's order; the promise of `astro:build:done`. */
+async function build(dir: string): Promise<void> {
+	const hooks = searchIndex({ root: ROOT, contentDir: 'content' }).hooks as Record<string, Hook>;
+	await hooks['astro:build:start']!({ logger });
+	// Astro awaits each integration's hook; this one must return while Pagefind still works.
+	await hooks['astro:build:generated']!({ dir: pathToFileURL(`${dir}/`), logger });
+	await hooks['astro:build:done']!({ dir: pathToFileURL(`${dir}/`), logger, pages: [] });
+}
+
+const ARTICLE =
+	'<!doctype html><html lang="en"><head><title>A</title></head><body><main>' +
+	'<article data-pagefind-body><h1>Thermal drones audited</h1><p>Encryption findings.</p></article>' +
+	'</main></body></html>';
+const LISTING = '<!doctype html><html lang="en"><body><main><p>Articles</p></main></body></html>';
+
+test('writes the index of the article pages by the time astro:build:done returns', async () => {
+	const dir = output('articles', {
+		'articles/thermal/index.html': ARTICLE,
+		'articles/index.html': LISTING,
+	});
+	await build(dir);
+	const entry = JSON.parse(readFileSync(join(dir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+		languages: Record<string, { page_count: number }>;
+	};
+	assert.equal(entry.languages['en']?.page_count, 1);
+	assert.ok(logged.some((line) => /Indexed 1 articles for search/.test(line)));
+});
+
+test('fails the build at astro:build:done when no page reached the index', async () => {
+	const dir = output('none', { 'articles/index.html': LISTING });
+	await assert.rejects(build(dir), /Pagefind indexed none of the article pages/);
+});
