@@ -1,6 +1,7 @@
 /**
- * Small HTML helpers shared by the feeds (which rewrite URLs in rendered articles) and the deploy
- * headers (which hash the inline scripts and styles of built pages). Parsing is ultrahtml's, the
+ * Small HTML helpers shared by the feeds (which rewrite URLs in rendered articles), the deploy
+ * headers (which hash the inline scripts and styles of built pages) and the search index (which
+ * hands Pagefind the searchable part of each page). Parsing is ultrahtml's, the
  * parser Astro itself depends on; attribute values stay as written, so they are decoded here.
  */
 import { ELEMENT_NODE, parse, renderSync, type ElementNode } from 'ultrahtml';
