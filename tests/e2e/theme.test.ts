@@ -30,6 +30,35 @@ describe('dark mode', () => {
 		assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
 	});
 
+	test('the header is laid out the same before the toggle is parsed, while hidden and shown', async () => {
+		// A browser may paint the header before its last item, the toggle, is parsed or shown; then
+		// nothing else in the header may move when it appears (Lighthouse counts a layout shift).
+		await ctx.page.setViewportSize({ width: 1350, height: 940 });
+		await open(ctx.page, ctx.site.url('/search/?q=encryption'));
+		const boxes = () =>
+			ctx.page.evaluate(() =>
+				['.brand', '.site-header nav', '.header-search'].map((selector) => {
+					const box = document.querySelector(selector)?.getBoundingClientRect();
+					return box ? [Math.round(box.x), Math.round(box.y)] : null;
+				})
+			);
+		const shown = await boxes();
+		await ctx.page.evaluate(() => {
+			(document.querySelector('[data-theme-toggle]') as HTMLElement).hidden = true;
+		});
+		const hidden = await boxes();
+		assert.equal(
+			await ctx.page.getByRole('button', { name: /dark/i }).count(),
+			0,
+			'hidden is unseen'
+		);
+		await ctx.page.evaluate(() => document.querySelector('[data-theme-toggle]')?.remove());
+		const absent = await boxes();
+		assert.ok(shown.every(Boolean), JSON.stringify(shown));
+		assert.deepEqual(hidden, shown, 'hiding the toggle moves the header');
+		assert.deepEqual(absent, shown, 'the header without its toggle is laid out otherwise');
+	});
+
 	test('system light: a click turns the page dark, and the choice is remembered', async () => {
 		await ctx.page.emulateMedia({ colorScheme: 'light' });
 		await open(ctx.page, ctx.site.url(ctx.site.pages.home));
