@@ -3,7 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import process from 'node:process';
 import { defineConfig } from 'astro/config';
-import { CONTENT_DIR } from './src/content-root.ts';
+import { CONTENT_DIR } from './src/model/content-root.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { publishing } from './src/integrations/publishing.ts';
 import { proseA11y } from './src/integrations/prose-a11y.ts';
@@ -46,7 +46,7 @@ export default defineConfig({
 	},
 	devToolbar: { enabled: false },
 	// A rebuild copies every page whose data and code are unchanged from the last build instead of
-	// rendering it again (pages give their data's key in getStaticPaths: src/lib/page-keys.ts). The
+	// rendering it again (pages give their data's key in getStaticPaths: src/publish/page-keys.ts). The
 	// copies are kept in cacheDir, which CI should keep between runs, as docs/deploy.md shows.
 	experimental: { incrementalBuild: true },
 });

@@ -4,9 +4,9 @@
  * warnings never fail. Uses the same rules as `npm run build`, and never writes anything.
  */
 import { parseArgs } from 'node:util';
-import { CONTENT_DIR } from '../src/content-root.ts';
+import { CONTENT_DIR } from '../src/model/content-root.ts';
 import { checkContent, problemReport } from '../src/integrations/content-check.ts';
-import { countNonErrors, formatProblems, problemsJson } from '../src/lib/validate.ts';
+import { countNonErrors, formatProblems, problemsJson } from '../src/check/validate.ts';
 
 const USAGE = 'usage: npm run check [-- --format text|json]';
 

@@ -8,11 +8,11 @@
  * See docs/comments.md.
  */
 import { existsSync } from 'node:fs';
-import { writeCommentFile, type WriteResult } from '../src/comments-service/files.ts';
-import { startService } from '../src/comments-service/server.ts';
-import { CommentStore } from '../src/comments-service/store.ts';
-import { serviceConfig } from '../src/lib/comments-config.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../src/lib/moderation.ts';
+import { writeCommentFile, type WriteResult } from '../src/comments/service/files.ts';
+import { startService } from '../src/comments/service/server.ts';
+import { CommentStore } from '../src/comments/service/store.ts';
+import { serviceConfig } from '../src/comments/service/config.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../src/comments/service/credentials.ts';
 import { SITE } from '../src/site.config.ts';
 
 const USAGE = `Usage: npm run comments -- <command>

@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { imageSize } from 'image-size';
 import { isSeq, parseDocument } from 'yaml';
-import { CONTENT_DIR } from '../src/content-root.ts';
+import { CONTENT_DIR } from '../src/model/content-root.ts';
 import { readContent, readContentRedirects } from '../src/integrations/content-check.ts';
-import { parseSource, type ImportEntry } from '../src/lib/import-feed.ts';
-import { htmlToMarkdown } from '../src/lib/import-html.ts';
-import { appendRedirects, articleText, linkKey, planImport } from '../src/lib/import-plan.ts';
-import { articleSlugOf, REDIRECTS_FILE } from '../src/lib/validate.ts';
+import { parseSource, type ImportEntry } from '../src/import/feed.ts';
+import { htmlToMarkdown } from '../src/import/html.ts';
+import { appendRedirects, articleText, linkKey, planImport } from '../src/import/plan.ts';
+import { articleSlugOf, REDIRECTS_FILE } from '../src/check/validate.ts';
 import { fail, parseCommandLine } from './cli.ts';
 
 const USAGE =

@@ -6,11 +6,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildTime, CONTENT_DIR } from '../src/content-root.ts';
+import { buildTime, CONTENT_DIR } from '../src/model/content-root.ts';
 import { readContent } from '../src/integrations/content-check.ts';
-import { newArticle } from '../src/lib/new-article.ts';
-import { absoluteUrl, articleUrl } from '../src/lib/urls.ts';
-import { articleSlugOf, dataSlugOf } from '../src/lib/validate.ts';
+import { newArticle } from '../src/import/new-article.ts';
+import { absoluteUrl, articleUrl } from '../src/model/urls.ts';
+import { articleSlugOf, dataSlugOf } from '../src/check/validate.ts';
 import { SITE } from '../src/site.config.ts';
 import { fail, parseCommandLine } from './cli.ts';
 

@@ -1,17 +1,17 @@
 /**
  * The collections: articles, products, audits and approved reader comments. Their rules are
- * checked in full, with friendly messages, by `src/lib/validate.ts` (comments by
- * `src/lib/validate-comments.ts`) before Astro loads anything; these schemas type the data and
+ * checked in full, with friendly messages, by `src/check/validate.ts` (comments by
+ * `src/check/comments.ts`) before Astro loads anything; these schemas type the data and
  * turn image paths into optimisable assets.
  * @see https://docs.astro.build/en/guides/content-collections/
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { hasCommentsFolder } from './comment-settings.ts';
-import { CONTENT_DIR } from './content-root.ts';
-import { articleSlugOf, dataSlugOf } from './lib/validate.ts';
-import { ARTICLE_TYPES } from './lib/types.ts';
+import { hasCommentsFolder } from './comments/site-settings.ts';
+import { CONTENT_DIR } from './model/content-root.ts';
+import { articleSlugOf, dataSlugOf } from './check/validate.ts';
+import { ARTICLE_TYPES } from './model/types.ts';
 
 const articles = defineCollection({
 	loader: glob({

@@ -7,8 +7,8 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getImage } from 'astro:assets';
 import { loadRenderers } from 'astro:container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { buildTime } from './content-root.ts';
-import { byNewest, isPublished } from './lib/articles.ts';
+import { buildTime } from './model/content-root.ts';
+import { byNewest, isPublished } from './model/articles.ts';
 import {
 	bySlug,
 	collectTags,
@@ -16,14 +16,14 @@ import {
 	groupByAudit,
 	groupByProduct,
 	groupByTag,
-} from './lib/taxonomy.ts';
-import type { Comment } from './lib/comments.ts';
-import { hasCommentsFolder } from './comment-settings.ts';
-import { absolutizeHtml, feedEntry, leadFigureHtml, type FeedEntry } from './lib/feeds.ts';
-import { describeArticle, readingMinutes } from './lib/text.ts';
-import type { Article, ArticleType, Audit, Product, Tag } from './lib/types.ts';
-import { articleShareImage, type SocialImage } from './lib/seo.ts';
-import { absoluteUrl, articleUrl, SITE_SOCIAL_IMAGE } from './lib/urls.ts';
+} from './model/taxonomy.ts';
+import type { Comment } from './comments/model.ts';
+import { hasCommentsFolder } from './comments/site-settings.ts';
+import { absolutizeHtml, feedEntry, leadFigureHtml, type FeedEntry } from './publish/feeds.ts';
+import { describeArticle, readingMinutes } from './model/text.ts';
+import type { Article, ArticleType, Audit, Product, Tag } from './model/types.ts';
+import { articleShareImage, type SocialImage } from './publish/seo.ts';
+import { absoluteUrl, articleUrl, SITE_SOCIAL_IMAGE } from './model/urls.ts';
 import { SITE } from './site.config.ts';
 
 /** Everything the pages need, computed once. */

@@ -3,7 +3,7 @@
  * never the code. Every field is documented because editors show these comments on hover.
  */
 
-import type { CommentsConfig } from './lib/comments.ts';
+import type { CommentsConfig } from './comments/model.ts';
 
 /** How readers reach the dealer; shown in the call-to-action block under every article. */
 export interface SiteContact {

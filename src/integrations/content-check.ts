@@ -9,10 +9,10 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:f
 import { join, relative, sep } from 'node:path';
 import { imageSize } from 'image-size';
 import { parse } from 'yaml';
-import type { RedirectRule } from '../lib/redirects.ts';
-import { buildTime } from '../content-root.ts';
+import type { RedirectRule } from '../publish/redirects.ts';
+import { buildTime } from '../model/content-root.ts';
 import { SITE } from '../site.config.ts';
-import { checkComments } from './comments-check.ts';
+import { checkComments } from '../check/read-comments.ts';
 import {
 	formatProblems,
 	REDIRECTS_FILE,
@@ -21,7 +21,7 @@ import {
 	type ContentProblem,
 	type ContentSnapshot,
 	type SourceFile,
-} from '../lib/validate.ts';
+} from '../check/validate.ts';
 
 function listFiles(dir: string): string[] {
 	try {

@@ -21,19 +21,19 @@ import {
 	headerRules,
 	headersFile,
 	inlineCode,
-} from '../lib/headers.ts';
-import { commentsCsp, commentsSettings, mergeCsp } from '../lib/comments.ts';
-import { headAndInlineCode, parseHtml } from '../lib/html.ts';
+} from '../publish/headers.ts';
+import { commentsCsp, commentsSettings, mergeCsp } from '../comments/model.ts';
+import { headAndInlineCode, parseHtml } from '../publish/html.ts';
 import { filesUnder, urlPathOf } from './built-files.ts';
 import {
 	REDIRECTS_SOURCE,
 	redirectProblems,
 	redirectsFile,
 	type RedirectPlace,
-} from '../lib/redirects.ts';
-import { pageFacts, type PageFacts } from '../lib/sitemaps.ts';
-import { absoluteUrl } from '../lib/urls.ts';
-import { CONTENT_DIR } from '../content-root.ts';
+} from '../publish/redirects.ts';
+import { pageFacts, type PageFacts } from '../publish/sitemaps.ts';
+import { absoluteUrl } from '../model/urls.ts';
+import { CONTENT_DIR } from '../model/content-root.ts';
 import type { SiteConfig } from '../site.config.ts';
 import { readContentRedirects, type ContentRedirects } from './content-check.ts';
 

@@ -1,8 +1,8 @@
 /** The site feed as Atom 1.0. */
 import type { APIRoute } from 'astro';
-import { buildTime } from '~/content-root.ts';
+import { buildTime } from '~/model/content-root.ts';
 import { getFeedEntries, getSiteData } from '~/content.ts';
-import { atomXml, siteFeedInfo } from '~/lib/feeds.ts';
+import { atomXml, siteFeedInfo } from '~/publish/feeds.ts';
 import { SITE } from '~/site.config.ts';
 
 export const GET: APIRoute = async () => {

@@ -3,9 +3,9 @@
  * answer), so the service checks posts against the site as built. See docs/comments.md.
  */
 import type { APIRoute } from 'astro';
-import { COMMENTS } from '~/comment-settings.ts';
+import { COMMENTS } from '~/comments/site-settings.ts';
 import { getSiteData } from '~/content.ts';
-import { commentsManifest } from '~/lib/comments.ts';
+import { commentsManifest } from '~/comments/model.ts';
 
 export const GET: APIRoute = async () => {
 	const site = await getSiteData();

@@ -1,7 +1,7 @@
 /** The site feed as JSON Feed 1.1. */
 import type { APIRoute } from 'astro';
 import { getFeedEntries, getSiteData } from '~/content.ts';
-import { jsonFeed, siteFeedInfo } from '~/lib/feeds.ts';
+import { jsonFeed, siteFeedInfo } from '~/publish/feeds.ts';
 import { SITE } from '~/site.config.ts';
 
 export const GET: APIRoute = async () => {

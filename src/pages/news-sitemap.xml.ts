@@ -1,8 +1,8 @@
 /** The Google News sitemap: articles published in the two days before the build, newest first. */
 import type { APIRoute } from 'astro';
-import { buildTime } from '~/content-root.ts';
+import { buildTime } from '~/model/content-root.ts';
 import { getSiteData } from '~/content.ts';
-import { newsArticles, newsSitemapXml } from '~/lib/sitemaps.ts';
+import { newsArticles, newsSitemapXml } from '~/publish/sitemaps.ts';
 import { SITE } from '~/site.config.ts';
 
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 /** robots.txt: crawl everything, and here are the sitemaps. */
 import type { APIRoute } from 'astro';
-import { robotsTxt } from '~/lib/sitemaps.ts';
-import { absoluteUrl } from '~/lib/urls.ts';
+import { robotsTxt } from '~/publish/sitemaps.ts';
+import { absoluteUrl } from '~/model/urls.ts';
 import { SITE } from '~/site.config.ts';
 
 export const GET: APIRoute = () =>

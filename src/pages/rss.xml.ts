@@ -1,10 +1,10 @@
 /** The site's RSS feed: the newest articles in full. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { buildTime } from '~/content-root.ts';
+import { buildTime } from '~/model/content-root.ts';
 import { getFeedEntries, getSiteData } from '~/content.ts';
-import { rssOptions, siteFeedInfo } from '~/lib/feeds.ts';
-import { rssUrl } from '~/lib/urls.ts';
+import { rssOptions, siteFeedInfo } from '~/publish/feeds.ts';
+import { rssUrl } from '~/model/urls.ts';
 import { SITE } from '~/site.config.ts';
 
 export const GET: APIRoute = async () => {

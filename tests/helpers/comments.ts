@@ -10,10 +10,10 @@ import {
 	startService,
 	type RunningService,
 	type ServiceOptions,
-} from '../../src/comments-service/server.ts';
-import type { ServiceConfig } from '../../src/lib/comments-config.ts';
-import type { CommentsManifest } from '../../src/lib/comments.ts';
-import { hashPassword } from '../../src/lib/moderation.ts';
+} from '../../src/comments/service/server.ts';
+import type { ServiceConfig } from '../../src/comments/service/config.ts';
+import type { CommentsManifest } from '../../src/comments/model.ts';
+import { hashPassword } from '../../src/comments/service/credentials.ts';
 import { OUT, ROOT } from './build.ts';
 
 /** The site origin the test service accepts posts from. */

@@ -1,7 +1,7 @@
 /**
  * Plain objects shaped like the site's data, for unit tests of `src/lib`.
  */
-import type { Article, Audit, Product } from '../../src/lib/types.ts';
+import type { Article, Audit, Product } from '../../src/model/types.ts';
 
 /** An article with sensible defaults; override what the test is about. */
 export function makeArticle(overrides: Partial<Article> & { slug: string }): Article {

@@ -11,7 +11,7 @@ import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { CommentStore } from '../../src/comments-service/store.ts';
+import { CommentStore } from '../../src/comments/service/store.ts';
 import { comment, scratch, serveProcess, SITE_ORIGIN, testConfig } from '../helpers/comments.ts';
 
 const CLIENTS = 20;

@@ -11,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'yaml';
-import type { RunningService } from '../../src/comments-service/server.ts';
-import { verifyPassword } from '../../src/lib/moderation.ts';
+import type { RunningService } from '../../src/comments/service/server.ts';
+import { verifyPassword } from '../../src/comments/service/credentials.ts';
 import { ROOT } from '../helpers/build.ts';
 import {
 	act,

@@ -4,9 +4,14 @@
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getSiteData } from '~/content.ts';
-import { articleCard } from '~/lib/social-image.ts';
+import { articleCard } from '~/publish/social-card.ts';
 import { SITE } from '~/site.config.ts';
-import { prepareSocialImages, socialImage, socialImageKey, sourceFileOf } from '~/social-images.ts';
+import {
+	prepareSocialImages,
+	socialImage,
+	socialImageKey,
+	sourceFileOf,
+} from '~/publish/social-card-images.ts';
 
 export const getStaticPaths = (async () => {
 	const site = await getSiteData();

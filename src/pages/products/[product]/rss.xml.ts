@@ -1,10 +1,10 @@
 /** A product's RSS feed: the newest articles about it, in full. */
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { buildTime } from '~/content-root.ts';
+import { buildTime } from '~/model/content-root.ts';
 import { getFeedEntries, getSiteData } from '~/content.ts';
-import { rssOptions, termFeedInfo } from '~/lib/feeds.ts';
-import { productUrl } from '~/lib/urls.ts';
+import { rssOptions, termFeedInfo } from '~/publish/feeds.ts';
+import { productUrl } from '~/model/urls.ts';
 import { SITE } from '~/site.config.ts';
 
 export const getStaticPaths = (async () => {

@@ -1,11 +1,11 @@
 /** A tag's RSS feed: the newest articles carrying it, in full. */
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { buildTime } from '~/content-root.ts';
+import { buildTime } from '~/model/content-root.ts';
 import { getFeedEntries, getSiteData } from '~/content.ts';
-import { articleCount } from '~/lib/articles.ts';
-import { rssOptions, termFeedInfo } from '~/lib/feeds.ts';
-import { tagUrl } from '~/lib/urls.ts';
+import { articleCount } from '~/model/articles.ts';
+import { rssOptions, termFeedInfo } from '~/publish/feeds.ts';
+import { tagUrl } from '~/model/urls.ts';
 import { SITE } from '~/site.config.ts';
 
 export const getStaticPaths = (async () => {

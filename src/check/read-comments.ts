@@ -1,0 +1,23 @@
+/**
+ * Reads the comment files of a content folder and validates them, for the content check
+ * (`npm run check` and the build), which lists their problems with every other content error.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { articleSlugOf, type ContentProblem, type ContentSnapshot } from './validate.ts';
+import { validateComments } from './comments.ts';
+
+/** Validates `<contentDir>/comments/**` against the snapshot's articles. */
+export function checkComments(root: string, snapshot: ContentSnapshot): ContentProblem[] {
+	const prefix = `${snapshot.contentDir}/comments/`;
+	const files = [...snapshot.files]
+		.filter((path) => path.startsWith(prefix))
+		.sort()
+		.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
+	if (files.length === 0) return [];
+	return validateComments({
+		contentDir: snapshot.contentDir,
+		files,
+		articleSlugs: snapshot.articles.map((a) => articleSlugOf(a.path)),
+	});
+}

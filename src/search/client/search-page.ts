@@ -1,0 +1,321 @@
+/**
+ * The search page: reads and writes the search state in the URL, runs Pagefind with OR within a
+ * filter group and AND across groups, keeps the filter counts current, and renders results.
+ *
+ * The filter counts need every filter group's index. A plain text search needs none of them, so
+ * they load only when the reader turns to the filter panel or the search itself filters; until
+ * then the panel shows the build's counts of all articles while there is no search, and no counts
+ * during one (counts of all articles beside a query's results would read as the query's).
+ */
+import { formatDate, machineDate } from '../../model/dates.ts';
+import {
+	FILTER_KEYS,
+	FILTER_LABELS,
+	isActive,
+	pagefindFilters,
+	parseState,
+	serializeState,
+	type FilterKey,
+	type SearchState,
+} from '../state.ts';
+import {
+	hasFilterIndexes,
+	loadFilterIndexes,
+	loadPagefind,
+	type PagefindResultData,
+	type PagefindSearch,
+} from './pagefind.ts';
+
+const PAGE_SIZE = 10;
+
+/** Starts the search page inside `form`. */
+export function startSearchPage(form: HTMLFormElement): void {
+	const query = form.querySelector<HTMLInputElement>('[data-search-primary]');
+	const sort = form.querySelector<HTMLSelectElement>('select[name="sort"]');
+	const status = form.querySelector<HTMLElement>('[data-search-status]');
+	const list = form.querySelector<HTMLOListElement>('[data-search-results]');
+	const more = form.querySelector<HTMLButtonElement>('[data-search-more]');
+	const empty = form.querySelector<HTMLElement>('[data-search-empty]');
+	const chips = form.querySelector<HTMLElement>('[data-search-chips]');
+	const emptyChips = form.querySelector<HTMLElement>('[data-search-empty-chips]');
+	const panel = form.querySelector<HTMLElement>('[data-search-filters]');
+	if (!query || !sort || !status || !list || !more || !empty || !chips || !emptyChips) return;
+	const locale = form.dataset['locale'] ?? 'en';
+	const timeZone = form.dataset['timeZone'] ?? 'UTC';
+
+	let run = 0;
+	let shown = 0;
+	let current: PagefindSearch | undefined;
+	/** The state of the latest search, shown or on its way. */
+	let latest: SearchState | undefined;
+	/** Whether the filter counts follow the search (the filter indexes are then loaded). */
+	let liveCounts = false;
+	let typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+	const checkboxes = () => [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+
+	function readForm(): SearchState {
+		return parseState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
+	}
+
+	function writeForm(state: SearchState): void {
+		query!.value = state.query;
+		sort!.value = state.sort;
+		for (const box of checkboxes()) {
+			box.checked = state.filters[box.name as FilterKey]?.includes(box.value) ?? false;
+		}
+	}
+
+	function commit(push: boolean): void {
+		const state = readForm();
+		const url = `${location.pathname}${serializeState(state)}`;
+		if (url !== `${location.pathname}${location.search}`) {
+			if (push) history.pushState(null, '', url);
+			else history.replaceState(null, '', url);
+		}
+		void search(state);
+	}
+
+	async function search(state: SearchState): Promise<void> {
+		const mine = ++run;
+		latest = state;
+		// Filtering loads filter indexes anyway, and a reader who filters wants the counts.
+		if (hasFilters(state)) liveCounts = true;
+		if (!liveCounts) showBuildCounts(!isActive(state));
+		if (!isActive(state)) {
+			list!.replaceChildren();
+			more!.hidden = true;
+			empty!.hidden = true;
+			chips!.replaceChildren();
+			status!.textContent = 'Type a search or choose a filter.';
+			await updateCounts(state, undefined, mine);
+			return;
+		}
+		status!.textContent = 'Searching…';
+		const pagefind = await loadPagefind();
+		const term = state.query || null;
+		// Without words there is no relevance to rank by: browse newest first.
+		const order = state.sort === 'newest' || !term ? { sort: { date: 'desc' } } : {};
+		// A search run before the filter indexes loaded counts only the groups it filters on.
+		const countsEveryGroup = hasFilterIndexes();
+		const result = await pagefind.search(term, { filters: pagefindFilters(state), ...order });
+		if (mine !== run) return;
+		current = result;
+		shown = 0;
+		list!.replaceChildren();
+		renderChips(state);
+		await showMore(mine);
+		if (mine !== run) return;
+		const n = result.results.length;
+		const words = state.query ? ` for “${state.query}”` : '';
+		status!.textContent =
+			n === 0
+				? `No results${words}.`
+				: `${n} ${n === 1 ? 'result' : 'results'}${words}${hasFilters(state) ? ' with the chosen filters' : ''}.`;
+		empty!.hidden = n !== 0;
+		await updateCounts(state, countsEveryGroup ? result : undefined, mine);
+	}
+
+	async function showMore(mine: number): Promise<void> {
+		if (!current) return;
+		const batch = current.results.slice(shown, shown + PAGE_SIZE);
+		const data = await Promise.all(batch.map((r) => r.data()));
+		if (mine !== run) return;
+		const firstNew = shown;
+		list!.append(...data.map(renderResult));
+		shown += batch.length;
+		more!.hidden = shown >= current.results.length;
+		if (firstNew > 0) list!.children[firstNew]?.querySelector('a')?.focus();
+	}
+
+	/** The build's counts (of all articles) while there is no search; no counts during one. */
+	function showBuildCounts(visible: boolean): void {
+		for (const el of form.querySelectorAll<HTMLElement>('[data-count-key]')) el.hidden = !visible;
+	}
+
+	/** From now on, the counts follow the search: loads the filter indexes and counts. */
+	function useLiveCounts(): void {
+		if (liveCounts) return;
+		liveCounts = true;
+		if (latest) void updateCounts(latest, undefined, run);
+	}
+
+	/**
+	 * Live counts per option: for a group with choices, as if that group were left out (OR within).
+	 * Does nothing until the counts are live.
+	 */
+	async function updateCounts(state: SearchState, main: PagefindSearch | undefined, mine: number) {
+		if (!liveCounts) return;
+		await loadFilterIndexes();
+		if (mine !== run) return;
+		const pagefind = await loadPagefind();
+		const term = state.query || null;
+		const base = main ?? (await pagefind.search(term, { filters: pagefindFilters(state) }));
+		const counts: Partial<Record<FilterKey, Record<string, number>>> = {};
+		for (const key of FILTER_KEYS) {
+			if (state.filters[key].length === 0) counts[key] = base.filters[key] ?? {};
+			else
+				counts[key] =
+					(await pagefind.search(term, { filters: pagefindFilters(state, key) })).filters[key] ??
+					{};
+		}
+		if (mine !== run) return;
+		for (const el of form.querySelectorAll<HTMLElement>('[data-count-key]')) {
+			const key = el.dataset['countKey'] as FilterKey;
+			const count = counts[key]?.[el.dataset['countValue'] ?? ''] ?? 0;
+			el.textContent = String(count);
+			el.toggleAttribute('data-zero', count === 0);
+			el.hidden = false;
+		}
+	}
+
+	function hasFilters(state: SearchState): boolean {
+		return FILTER_KEYS.some((k) => state.filters[k].length > 0);
+	}
+
+	function renderChips(state: SearchState): void {
+		chips!.replaceChildren(...filterChips(state));
+		emptyChips!.replaceChildren(...filterChips(state));
+	}
+
+	/** A button per chosen filter value that removes it, and one that removes them all. */
+	function filterChips(state: SearchState): HTMLButtonElement[] {
+		const uncheck = (match: (box: HTMLInputElement) => boolean) => () => {
+			for (const box of checkboxes()) if (match(box)) box.checked = false;
+			commit(true);
+		};
+		const buttons = FILTER_KEYS.flatMap((key) =>
+			state.filters[key].map((value) =>
+				chip(
+					`${FILTER_LABELS[key]}: ${value}`,
+					`Remove filter ${FILTER_LABELS[key]}: ${value}`,
+					uncheck((box) => box.name === key && box.value === value)
+				)
+			)
+		);
+		if (buttons.length > 1) {
+			buttons.push(
+				chip(
+					'Clear all filters',
+					'Clear all filters',
+					uncheck(() => true)
+				)
+			);
+		}
+		return buttons;
+	}
+
+	function chip(text: string, label: string, action: () => void): HTMLButtonElement {
+		const button = document.createElement('button');
+		button.type = 'button';
+		button.className = 'chip';
+		button.textContent = text;
+		button.setAttribute('aria-label', label);
+		button.addEventListener('click', action);
+		return button;
+	}
+
+	function renderResult(data: PagefindResultData): HTMLLIElement {
+		const item = document.createElement('li');
+		item.className = 'result';
+		const article = document.createElement('article');
+		if (data.meta['image']) {
+			const img = document.createElement('img');
+			img.src = data.meta['image'];
+			img.alt = '';
+			img.width = 120;
+			img.height = 68;
+			img.loading = 'lazy';
+			img.decoding = 'async';
+			article.append(img);
+		}
+		const body = document.createElement('div');
+		const meta = document.createElement('p');
+		meta.className = 'result-meta';
+		if (data.meta['type']) {
+			const label = document.createElement('span');
+			label.className = 'label';
+			label.textContent = data.meta['type'];
+			meta.append(label, ' ');
+		}
+		const date = data.meta['date'] ? new Date(data.meta['date']) : undefined;
+		if (date && !Number.isNaN(date.getTime())) {
+			const time = document.createElement('time');
+			time.dateTime = machineDate(date);
+			time.textContent = formatDate(date, locale, timeZone);
+			meta.append(time);
+		}
+		const heading = document.createElement('h3');
+		const link = document.createElement('a');
+		link.href = data.url;
+		link.textContent = data.meta['title'] ?? data.url;
+		heading.append(link);
+		const excerpt = document.createElement('p');
+		excerpt.className = 'excerpt';
+		// Pagefind encodes the page text before adding <mark>, so its excerpt is safe as HTML.
+		excerpt.innerHTML = data.excerpt;
+		body.append(meta, heading, excerpt);
+		const subs = data.sub_results
+			.filter((s) => s.url.includes('#') && s.title !== data.meta['title'])
+			.slice(0, 3);
+		if (subs.length > 0) {
+			const ul = document.createElement('ul');
+			ul.className = 'sub-results';
+			for (const sub of subs) {
+				const li = document.createElement('li');
+				const a = document.createElement('a');
+				a.href = sub.url;
+				a.textContent = sub.title;
+				const text = document.createElement('span');
+				text.innerHTML = sub.excerpt;
+				li.append(a, ' ', text);
+				ul.append(li);
+			}
+			body.append(ul);
+		}
+		article.append(body);
+		item.append(article);
+		return item;
+	}
+
+	form.addEventListener('submit', (event) => {
+		event.preventDefault();
+		clearTimeout(typingTimer);
+		commit(true);
+	});
+	form.addEventListener('change', (event) => {
+		if (event.target === query) return;
+		commit(true);
+	});
+	query.addEventListener('input', () => {
+		clearTimeout(typingTimer);
+		void loadPagefind().then((p) => p.preload(query.value));
+		// Typing refines one search: replace the history entry rather than add one per key.
+		typingTimer = setTimeout(() => commit(false), 250);
+	});
+	more.addEventListener('click', () => void showMore(run));
+	// Turning to the filter panel, by keyboard (focus reaches a summary or a checkbox first) or by
+	// pointer, makes the counts live before a choice is made. A click, not a pointerdown: on a
+	// phone the panel sits above the results, and a finger scrolling past it is not using it.
+	for (const type of ['focusin', 'click']) {
+		panel?.addEventListener(type, useLiveCounts, { once: true });
+	}
+	window.addEventListener('popstate', () => {
+		const state = parseState(new URLSearchParams(location.search));
+		writeForm(state);
+		void search(state);
+	});
+
+	// The reader may already be in the filter panel: its focus is what loaded this code.
+	if (panel?.contains(document.activeElement)) liveCounts = true;
+	// Pagefind's code and WebAssembly are needed by any search; fetch them while the reader types.
+	void loadPagefind();
+	const initial = parseState(new URLSearchParams(location.search));
+	if (isActive(initial)) {
+		writeForm(initial);
+		void search(initial);
+	} else {
+		// The first keystroke or tick may have happened while this code was loading.
+		commit(false);
+	}
+}
