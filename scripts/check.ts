@@ -5,8 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import { CONTENT_DIR } from '../src/model/content-root.ts';
-import { checkContent, problemReport } from '../src/integrations/content-check.ts';
-import { countNonErrors, formatProblems, problemsJson } from '../src/check/validate.ts';
+import { checkContent } from '../src/check/read.ts';
+import {
+	countNonErrors,
+	formatProblems,
+	problemReport,
+	problemsJson,
+} from '../src/check/report.ts';
 
 const USAGE = 'usage: npm run check [-- --format text|json]';
 

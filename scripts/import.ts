@@ -10,11 +10,12 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { imageSize } from 'image-size';
 import { isSeq, parseDocument } from 'yaml';
 import { CONTENT_DIR } from '../src/model/content-root.ts';
-import { readContent, readContentRedirects } from '../src/integrations/content-check.ts';
+import { readContent, readContentRedirects } from '../src/check/read.ts';
 import { parseSource, type ImportEntry } from '../src/import/feed.ts';
 import { htmlToMarkdown } from '../src/import/html.ts';
 import { appendRedirects, articleText, linkKey, planImport } from '../src/import/plan.ts';
-import { articleSlugOf, REDIRECTS_FILE } from '../src/check/validate.ts';
+import { REDIRECTS_FILE } from '../src/check/redirects-file.ts';
+import { articleSlugOf } from '../src/model/slugs.ts';
 import { fail, parseCommandLine } from './cli.ts';
 
 const USAGE =

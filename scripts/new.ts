@@ -7,10 +7,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildTime, CONTENT_DIR } from '../src/model/content-root.ts';
-import { readContent } from '../src/integrations/content-check.ts';
+import { readContent } from '../src/check/read.ts';
 import { newArticle } from '../src/import/new-article.ts';
 import { absoluteUrl, articleUrl } from '../src/model/urls.ts';
-import { articleSlugOf, dataSlugOf } from '../src/check/validate.ts';
+import { articleSlugOf, dataSlugOf } from '../src/model/slugs.ts';
 import { SITE } from '../src/site.config.ts';
 import { fail, parseCommandLine } from './cli.ts';
 

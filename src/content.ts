@@ -20,8 +20,8 @@ import {
 import type { Comment } from './comments/model.ts';
 import { hasCommentsFolder } from './comments/site-settings.ts';
 import { absolutizeHtml, feedEntry, leadFigureHtml, type FeedEntry } from './publish/feeds.ts';
-import { describeArticle, readingMinutes } from './model/text.ts';
-import type { Article, ArticleType, Audit, Product, Tag } from './model/types.ts';
+import { toArticle, toAudit, toComment, toProduct } from './model/entries.ts';
+import type { Article, Audit, Product, Tag } from './model/types.ts';
 import { articleShareImage, type SocialImage } from './publish/seo.ts';
 import { absoluteUrl, articleUrl, SITE_SOCIAL_IMAGE } from './model/urls.ts';
 import { SITE } from './site.config.ts';
@@ -61,31 +61,6 @@ function loaded() {
 	return cache;
 }
 
-function toArticle(entry: ArticleEntry): Article {
-	const d = entry.data;
-	const body = entry.body ?? '';
-	return {
-		slug: entry.id,
-		title: d.title,
-		date: d.date,
-		updated: d.updated,
-		description: describeArticle(d.description, body),
-		summary: d.summary,
-		products: d.products.map((p) => p.id),
-		audits: d.audits.map((a) => a.id),
-		tags: d.tags,
-		type: d.type as ArticleType,
-		image: d.image,
-		imageAlt: d.imageAlt,
-		imageCaption: d.imageCaption,
-		author: d.author,
-		readingMinutes: readingMinutes(body, SITE.wordsPerMinute),
-		draft: d.draft,
-		comments: d.comments,
-		digest: entry.digest === undefined ? undefined : String(entry.digest),
-	};
-}
-
 async function load() {
 	const now = buildTime();
 	// In `astro dev` drafts are shown so authors can preview them; builds leave them out.
@@ -93,13 +68,11 @@ async function load() {
 	const entries = await getCollection('articles', (e) =>
 		showDrafts ? true : isPublished(e.data, now)
 	);
-	const articles = entries.map(toArticle).sort(byNewest);
+	const articles = entries.map((e) => toArticle(e, SITE.wordsPerMinute)).sort(byNewest);
 	const products = (await getCollection('products'))
-		.map((e): Product => ({ slug: e.id, ...e.data }))
+		.map(toProduct)
 		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
-	const audits = (await getCollection('audits'))
-		.map((e): Audit => ({ slug: e.id, ...e.data, products: e.data.products.map((p) => p.id) }))
-		.sort(byNewest);
+	const audits = (await getCollection('audits')).map(toAudit).sort(byNewest);
 	const tags = collectTags(articles);
 	const data: SiteData = {
 		articles,
@@ -121,10 +94,7 @@ async function load() {
 /** Approved comments as plain data, grouped by the slug of their article. */
 async function loadComments(): Promise<Map<string, Comment[]>> {
 	if (!hasCommentsFolder()) return new Map();
-	const comments = (await getCollection('comments')).map((entry): Comment => {
-		const [article = '', id = ''] = entry.id.split('/');
-		return { id, article, ...entry.data };
-	});
+	const comments = (await getCollection('comments')).map(toComment);
 	return groupBy(comments, (c) => [c.article]);
 }
 

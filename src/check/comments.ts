@@ -4,11 +4,11 @@
  * every other content error, naming the file, line, field and fix. Pure: the caller reads files.
  */
 import { posix } from 'node:path';
-import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { containsEmailAddress, isCommentId } from '../comments/model.ts';
-import { COMMENT_FIELDS } from '../comments/yaml.ts';
-import { parseContentDate } from '../model/dates.ts';
-import { likelyMeant, type ContentProblem, type SourceFile } from './validate.ts';
+import { commentSchema } from '../model/schema.ts';
+import { checkFields, FileFields, type FieldContext } from './fields.ts';
+import { likelyMeant, type ContentProblem, type SourceFile } from './problems.ts';
+import { readFields } from './yaml.ts';
 
 /** What the comment check looks at. */
 export interface CommentSnapshot {
@@ -24,9 +24,7 @@ interface Parsed {
 	file: SourceFile;
 	article: string;
 	id: string;
-	data: Record<string, unknown>;
-	/** Line and column of a field's key. */
-	where: (field: string) => { line?: number; column?: number };
+	fields: FileFields;
 }
 
 function problem(
@@ -37,18 +35,6 @@ function problem(
 	extra: Partial<ContentProblem> = {}
 ): ContentProblem {
 	return { severity: 'error', rule, file, message, fix, ...extra };
-}
-
-function positions(doc: Document, lines: LineCounter) {
-	return (field: string) => {
-		const contents = doc.contents;
-		if (!isMap(contents)) return { line: 1 };
-		const pair = contents.items.find((p) => (p.key as { value?: unknown } | null)?.value === field);
-		const offset = (pair?.key as Node | undefined)?.range?.[0];
-		if (offset === undefined) return { line: 1 };
-		const pos = lines.linePos(offset);
-		return { line: pos.line, column: pos.col };
-	};
 }
 
 /** Reads one file into its article, id and fields, reporting what makes it unreadable. */
@@ -80,107 +66,30 @@ function parseFile(file: SourceFile, root: string, problems: ContentProblem[]): 
 			)
 		);
 	}
-	const lines = new LineCounter();
-	const doc = parseDocument(file.text, {
-		lineCounter: lines,
-		uniqueKeys: true,
-		prettyErrors: false,
-	});
-	if (doc.errors.length > 0) {
-		for (const error of doc.errors) {
-			const pos = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
-			problems.push(
-				problem(
-					file.path,
-					'yaml-syntax',
-					`the YAML cannot be read: ${error.message.split('\n')[0]}`,
-					'check the indentation; write a long or multi-line body as `body: |` followed by indented lines',
-					{ line: pos?.line ?? 1, column: pos?.col }
-				)
-			);
-		}
+	const read = readFields(
+		file.path,
+		file.text,
+		1,
+		'check the indentation; write a long or multi-line body as `body: |` followed by indented lines'
+	);
+	if ('problems' in read) {
+		problems.push(...read.problems);
 		return undefined;
 	}
-	const value: unknown = doc.toJS();
-	if (!isMap(doc.contents) || !value || typeof value !== 'object') {
-		problems.push(
-			problem(
-				file.path,
-				'yaml-syntax',
-				'the file must be `field: value` lines (name, date, body)',
-				'write `name: …`, `date: …` and `body: …` lines',
-				{ line: 1 }
-			)
-		);
-		return undefined;
-	}
-	return {
-		file,
-		article,
-		id,
-		data: value as Record<string, unknown>,
-		where: positions(doc, lines),
-	};
+	return { file, article, id, fields: new FileFields(file.path, read.data, read.yaml, problems) };
 }
 
-function checkFields(c: Parsed, problems: ContentProblem[]): void {
-	const report = (rule: string, field: string, message: string, fix: string) =>
-		problems.push(
-			problem(c.file.path, rule, `${field}: ${message}`, fix, { field, ...c.where(field) })
-		);
-	for (const key of Object.keys(c.data)) {
-		if ((COMMENT_FIELDS as readonly string[]).includes(key)) continue;
-		const meant = likelyMeant(key, COMMENT_FIELDS);
-		report(
-			'unknown-field',
-			key,
-			'is not a field of a comment file',
-			meant ? `did you mean "${meant}"?` : `remove it; the fields are ${COMMENT_FIELDS.join(', ')}`
-		);
-	}
-	for (const field of ['name', 'body'] as const) {
-		const value = c.data[field];
-		if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) {
-			report(
-				'required-field',
-				field,
-				'is required but missing or empty',
-				`add a line \`${field}: …\``
-			);
-		} else if (typeof value !== 'string') {
-			report(
-				'field-type',
-				field,
-				`must be text, not ${JSON.stringify(value)}`,
-				'put the value in quotes'
-			);
-		}
-	}
-	if (c.data['date'] === undefined || c.data['date'] === null) {
-		report(
-			'required-field',
-			'date',
-			'is required but missing',
-			'add a line `date: 2024-05-31T09:30:00Z`'
-		);
-	} else {
-		const parsed = parseContentDate(c.data['date']);
-		if (!parsed.ok)
-			report(
-				'invalid-date',
-				'date',
-				parsed.reason,
-				'write an ISO 8601 date-time, e.g. 2024-05-31T09:30:00Z'
-			);
-	}
-	for (const [field, value] of Object.entries(c.data)) {
+/** The comment's fields against the model, and no e-mail address anywhere in a published file. */
+function checkCommentFields(c: Parsed, ctx: FieldContext): void {
+	checkFields(commentSchema, c.fields, ctx);
+	for (const [field, value] of Object.entries(c.fields.data)) {
 		if (typeof value === 'string' && containsEmailAddress(value)) {
-			report(
-				'email-address',
-				field,
-				'contains an e-mail address, and comment files are published',
-				'remove the address (e-mail addresses stay in the moderation queue, never in content/)'
-			);
+			c.fields.report({
+				rule: 'email-address',
+				path: [field],
+				message: 'contains an e-mail address, and comment files are published',
+				fix: 'remove the address (e-mail addresses stay in the moderation queue, never in content/)',
+			});
 		}
 	}
 }
@@ -190,9 +99,9 @@ function checkReply(
 	siblings: ReadonlyMap<string, Parsed>,
 	problems: ContentProblem[]
 ): void {
-	const replyTo = c.data['replyTo'];
+	const replyTo = c.fields.data['replyTo'];
 	if (replyTo === undefined || replyTo === null) return;
-	const at = { field: 'replyTo', ...c.where('replyTo') };
+	const at = { field: 'replyTo', ...c.fields.yaml.where(['replyTo']) };
 	const folder = posix.dirname(c.file.path);
 	if (typeof replyTo !== 'string' || replyTo === c.id) {
 		problems.push(
@@ -225,7 +134,7 @@ function checkReply(
 		);
 		return;
 	}
-	const grandparent = parent.data['replyTo'];
+	const grandparent = parent.fields.data['replyTo'];
 	if (typeof grandparent === 'string' && siblings.has(grandparent)) {
 		problems.push(
 			problem(
@@ -243,11 +152,22 @@ function checkReply(
 export function validateComments(snapshot: CommentSnapshot): ContentProblem[] {
 	const problems: ContentProblem[] = [];
 	const root = `${snapshot.contentDir}/comments`;
+	const ctx: FieldContext = {
+		snapshot: {
+			contentDir: snapshot.contentDir,
+			articles: [],
+			products: [],
+			audits: [],
+			files: new Set(),
+		},
+		slugs: {},
+		problems,
+	};
 	const byArticle = new Map<string, Map<string, Parsed>>();
 	for (const file of snapshot.files) {
 		const parsed = parseFile(file, root, problems);
 		if (!parsed) continue;
-		checkFields(parsed, problems);
+		checkCommentFields(parsed, ctx);
 		const siblings = byArticle.get(parsed.article) ?? new Map<string, Parsed>();
 		const first = siblings.get(parsed.id);
 		if (first) {

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleSlugOf, type ContentProblem, type ContentSnapshot } from './validate.ts';
+import { articleSlugOf } from '../model/slugs.ts';
+import type { ContentProblem, ContentSnapshot } from './problems.ts';
 import { validateComments } from './comments.ts';
 
 /** Validates `<contentDir>/comments/**` against the snapshot's articles. */

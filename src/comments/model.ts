@@ -3,23 +3,16 @@
  * deep), the e-mail address detector that keeps addresses off the site, and the build-time comment
  * settings (site switch, intake URL, and what they add to the Content-Security-Policy).
  */
-import { SLUG_PATTERN } from '../check/validate.ts';
+import type { CommentData } from '../model/schema.ts';
+import { SLUG_PATTERN } from '../model/slugs.ts';
 
-/** An approved comment, as published: never an e-mail address. */
-export interface Comment {
+/** An approved comment, as published (never an e-mail address): its file's fields, and where it is. */
+export type Comment = CommentData & {
 	/** The file name without `.yaml`; unique within its article. */
 	id: string;
 	/** The slug of the article it is under (its folder in `content/comments/`). */
 	article: string;
-	/** The name the reader gave. */
-	name: string;
-	/** When the reader wrote it. */
-	date: Date;
-	/** Plain text; line breaks and links are rendered by `commentBodyHtml`. */
-	body: string;
-	/** The id of the top-level comment it answers. */
-	replyTo?: string | undefined;
-}
+};
 
 /** A top-level comment and its replies, oldest first. */
 export interface CommentThread {

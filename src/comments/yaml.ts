@@ -6,10 +6,7 @@
  */
 import { stringify } from 'yaml';
 import { containsEmailAddress, isCommentId, type Comment } from './model.ts';
-import { SLUG_PATTERN } from '../check/validate.ts';
-
-/** The fields of a comment file, in the order they are written. */
-export const COMMENT_FIELDS = ['name', 'date', 'body', 'replyTo'] as const;
+import { SLUG_PATTERN } from '../model/slugs.ts';
 
 /**
  * The path of a comment's file relative to the comments folder. Throws on a slug or id that is not

@@ -6,7 +6,8 @@ import { slug as githubSlug } from 'github-slugger';
 import { stringify } from 'yaml';
 import { tagSlug } from '../model/taxonomy.ts';
 import { ARTICLE_TYPES } from '../model/types.ts';
-import { likelyMeant, SLUG_PATTERN } from '../check/validate.ts';
+import { likelyMeant } from '../check/problems.ts';
+import { SLUG_PATTERN } from '../model/slugs.ts';
 
 /** Slugs longer than this are cut at a hyphen: an address is not a headline. */
 export const MAX_SLUG_LENGTH = 60;

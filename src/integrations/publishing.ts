@@ -35,7 +35,7 @@ import { pageFacts, type PageFacts } from '../publish/sitemaps.ts';
 import { absoluteUrl } from '../model/urls.ts';
 import { CONTENT_DIR } from '../model/content-root.ts';
 import type { SiteConfig } from '../site.config.ts';
-import { readContentRedirects, type ContentRedirects } from './content-check.ts';
+import { readContentRedirects, type ContentRedirects } from '../check/read.ts';
 
 /** The longest header value Cloudflare Pages accepts in `_headers`. */
 const HEADER_VALUE_LIMIT = 2000;

@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { searchablePart } from '../publish/html.ts';
-import { articleSlugOf } from '../check/validate.ts';
+import { articleSlugOf } from '../model/slugs.ts';
 import { articleUrl } from '../model/urls.ts';
 import { filesUnder, urlPathOf } from './built-files.ts';
-import { readContent } from './content-check.ts';
+import { readContent } from '../check/read.ts';
 import { PAGE_SINK, type PageSink } from './search-capture.ts';
 
 /** Turns Pagefind's error lists into one thrown error, so a bad index fails the build. */

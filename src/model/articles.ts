@@ -2,7 +2,9 @@
  * Which articles are published, in what order, and which ones relate to each other.
  */
 import { tagSlug } from './taxonomy.ts';
-import type { Article, ArticleType } from './types.ts';
+import type { Article } from './types.ts';
+
+export { TYPE_LABELS } from './article-types.ts';
 
 /** The front-matter facts that decide whether an article is published. */
 export interface PublishState {
@@ -121,13 +123,6 @@ export function neighboursAt(
 ): { older?: Article | undefined; newer?: Article | undefined } {
 	return { newer: newestFirst[index - 1], older: newestFirst[index + 1] };
 }
-
-/** The label readers see for each article type. */
-export const TYPE_LABELS: Record<ArticleType, string> = {
-	news: 'News',
-	statement: 'Statement',
-	guide: 'Guide',
-};
 
 /** "1 article", "3 articles". */
 export function articleCount(count: number): string {

@@ -5,7 +5,8 @@
  * @see https://pagefind.app/docs/filtering/
  */
 import { yearOf } from '../model/dates.ts';
-import type { Article, ArticleType, Audit, Product, Tag } from '../model/types.ts';
+import { TYPE_LABELS } from '../model/article-types.ts';
+import type { Article, Audit, Product, Tag } from '../model/types.ts';
 
 /** The filter groups of the content contract, in the order the search page shows them. */
 export const FILTER_KEYS = ['product', 'manufacturer', 'audit', 'tag', 'type', 'year'] as const;
@@ -40,13 +41,6 @@ export interface SearchRecord {
 	sort: Record<string, string>;
 }
 
-/** Labels readers see for article types; also the values of the `type` filter. */
-const TYPE_NAMES: Record<ArticleType, string> = {
-	news: 'News',
-	statement: 'Statement',
-	guide: 'Guide',
-};
-
 /**
  * The filters, metadata and sort key of an article, valued with display names (product name,
  * audit title, the tag as the site names it), as the content contract says.
@@ -65,7 +59,7 @@ export function searchRecord(
 	const products = article.products.flatMap((slug) => site.productBySlug.get(slug) ?? []);
 	const meta: Record<string, string> = {
 		date: article.date.toISOString(),
-		type: TYPE_NAMES[article.type],
+		type: TYPE_LABELS[article.type],
 	};
 	if (imageUrl) meta['image'] = imageUrl;
 	if (imageUrl && article.imageAlt) meta['image_alt'] = article.imageAlt;
@@ -75,7 +69,7 @@ export function searchRecord(
 			manufacturer: unique(products.map((p) => p.manufacturer)),
 			audit: unique(article.audits.flatMap((slug) => site.auditBySlug.get(slug)?.title ?? [])),
 			tag: unique(article.tags.map((t) => site.tagBySlug.get(tagSlug(t))?.name ?? t)),
-			type: [TYPE_NAMES[article.type]],
+			type: [TYPE_LABELS[article.type]],
 			year: [yearOf(article.date, timeZone)],
 		},
 		meta,

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { JsonProblem } from '../../src/check/validate.ts';
+import type { JsonProblem } from '../../src/check/report.ts';
 import { ROOT, run, scratchCopy } from '../helpers/build.ts';
 import { fingerprint } from '../helpers/files.ts';
 

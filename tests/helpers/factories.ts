@@ -1,37 +1,34 @@
 /**
- * Plain objects shaped like the site's data, for unit tests of `src/lib`.
+ * Plain objects shaped like the site's data, for unit tests. Defaults come from the schemas
+ * themselves (`src/model/schema.ts`), so a field added there needs nothing here.
  */
+import { articleSchema, auditSchema, PLAIN, productSchema } from '../../src/model/schema.ts';
 import type { Article, Audit, Product } from '../../src/model/types.ts';
+
+const articles = articleSchema(PLAIN);
+const products = productSchema(PLAIN);
+const audits = auditSchema(PLAIN);
 
 /** An article with sensible defaults; override what the test is about. */
 export function makeArticle(overrides: Partial<Article> & { slug: string }): Article {
-	return {
-		title: `Title of ${overrides.slug}`,
-		date: new Date('2020-01-01T00:00:00Z'),
-		description: 'A description.',
-		summary: [],
-		products: [],
-		audits: [],
-		tags: [],
-		type: 'news',
-		readingMinutes: 1,
-		draft: false,
-		...overrides,
-	};
+	const data = articles.parse({ title: `Title of ${overrides.slug}`, date: '2020-01-01' });
+	return { ...data, description: 'A description.', readingMinutes: 1, ...overrides };
 }
 
 /** A product with sensible defaults. */
 export function makeProduct(overrides: Partial<Product> & { slug: string }): Product {
-	return { name: `Product ${overrides.slug}`, manufacturer: 'Acme', ...overrides };
+	return {
+		...products.parse({ name: `Product ${overrides.slug}`, manufacturer: 'Acme' }),
+		...overrides,
+	};
 }
 
 /** An audit with sensible defaults. */
 export function makeAudit(overrides: Partial<Audit> & { slug: string }): Audit {
-	return {
+	const data = audits.parse({
 		title: `Audit ${overrides.slug}`,
 		auditor: 'Auditors Ltd',
-		date: new Date('2020-01-01T00:00:00Z'),
-		products: [],
-		...overrides,
-	};
+		date: '2020-01-01',
+	});
+	return { ...data, ...overrides };
 }

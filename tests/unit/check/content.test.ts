@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { validateContent as validateAll } from '../../../src/check/content.ts';
+import { splitFrontMatter } from '../../../src/check/entries.ts';
+import type { ContentProblem, ContentSnapshot } from '../../../src/check/problems.ts';
 import {
-	articleSlugOf,
 	formatProblems,
 	problemsJson,
-	splitFrontMatter,
 	summarizeProblems,
-	validateContent as validateAll,
-	type ContentProblem,
-	type ContentSnapshot,
 	type JsonProblem,
-} from '../../../src/check/validate.ts';
+} from '../../../src/check/report.ts';
+import { articleSlugOf } from '../../../src/model/slugs.ts';
 
 /** The errors only: the tests of the contract's errors ignore the linter's warnings. */
 const validateContent = (snapshot: ContentSnapshot) =>

@@ -1,0 +1,167 @@
+/**
+ * The checks of one article, product or audit file: its YAML, its fields against the model's
+ * schema (`fields.ts`), and the rules about an article that no single field states: the order of
+ * its dates, whether it is scheduled, the length of its description, its tags' addresses.
+ */
+import { z } from 'astro/zod';
+import { isDateOnly, parseContentDate } from '../model/dates.ts';
+import { articleSchema, auditSchema, productSchema } from '../model/schema.ts';
+import { tagSlug } from '../model/taxonomy.ts';
+import { bodyRefs, type BodyRef } from './body-refs.ts';
+import { checkFields, FileFields, type FieldContext } from './fields.ts';
+import type { SourceFile } from './problems.ts';
+import { readFields } from './yaml.ts';
+
+/** Search engines cut meta descriptions at about this many characters. */
+export const DESCRIPTION_MAX_LENGTH = 160;
+
+/**
+ * The checker's stand-ins for Astro's `image()` and `reference()`: both keep the text as written,
+ * and `fields.ts` checks the file or slug it names against the content folder.
+ */
+const CHECK = { image: () => z.string(), reference: () => z.string().min(1) };
+const SCHEMAS = {
+	article: articleSchema(CHECK),
+	product: productSchema(CHECK),
+	audit: auditSchema(CHECK),
+};
+
+const YAML_FIX =
+	'check the indentation, and put values containing ": " or starting with a quote, [ or { in quotes';
+
+/** Splits a Markdown file into its YAML front matter and where that YAML starts. */
+export function splitFrontMatter(
+	text: string
+): { yaml: string; firstLine: number; body: string } | undefined {
+	const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m.exec(text);
+	if (!match || match.index !== 0) return undefined;
+	return { yaml: match[1] ?? '', firstLine: 2, body: text.slice(match[0].length) };
+}
+
+/** What the site-wide checks need to know about one article, gathered while checking it. */
+export interface ArticleFacts {
+	file: SourceFile;
+	slug: string;
+	/** Its front matter, when it could be read. */
+	fields?: FileFields | undefined;
+	/** Not a draft, and not scheduled after the build's time. */
+	published: boolean;
+	/** The images and links of its body. */
+	refs: BodyRef[];
+}
+
+/** Checks an article file; returns what the site-wide checks need of it. */
+export function checkArticle(file: SourceFile, slug: string, ctx: FieldContext): ArticleFacts {
+	const split = splitFrontMatter(file.text);
+	if (!split) {
+		ctx.problems.push({
+			severity: 'error',
+			rule: 'front-matter',
+			file: file.path,
+			line: 1,
+			message: 'the file does not start with front matter between two `---` lines',
+			fix: 'start the file with `---`, then `title: …` and `date: …` lines, then `---`',
+		});
+		return { file, slug, published: true, refs: [] };
+	}
+	const bodyLine = file.text.slice(0, file.text.length - split.body.length).split('\n').length;
+	const refs = bodyRefs(split.body, bodyLine);
+	const read = readFields(file.path, split.yaml, split.firstLine, YAML_FIX);
+	if ('problems' in read) {
+		ctx.problems.push(...read.problems);
+		return { file, slug, published: true, refs };
+	}
+	const f = new FileFields(file.path, read.data, read.yaml, ctx.problems);
+	checkFields(SCHEMAS.article, f, ctx);
+	const published = articleRules(f, ctx);
+	return { file, slug, fields: f, published, refs };
+}
+
+/** The rules over an article's fields together; returns whether it is published. */
+function articleRules(f: FileFields, ctx: FieldContext): boolean {
+	const dateOf = (field: string) => {
+		const parsed = f.has(field) ? parseContentDate(f.data[field]) : undefined;
+		return parsed?.ok ? parsed.date : undefined;
+	};
+	const date = dateOf('date');
+	const updated = dateOf('updated');
+	const written = (field: string) => String(f.data[field]);
+	if (date && updated && updated.getTime() < date.getTime()) {
+		f.report({
+			rule: 'date-order',
+			path: ['updated'],
+			message: `${written('updated')} is before the date, ${written('date')}`,
+			fix: '`updated` is when the article last changed: make it the same as or later than `date`',
+		});
+	} else if (date && updated && updated.getTime() === date.getTime()) {
+		f.report({
+			severity: 'warning',
+			rule: 'updated-equals-date',
+			path: ['updated'],
+			message: `is the same as the date, ${written('date')}, so readers see a "Last updated" that says nothing`,
+			fix: 'remove `updated`, or set it to when the article last changed',
+		});
+	}
+	const draft = f.data['draft'] === true;
+	const now = ctx.snapshot.now;
+	const scheduled = !draft && date !== undefined && now !== undefined && date > now;
+	if (scheduled) {
+		const when = isDateOnly(date) ? date.toISOString().slice(0, 10) : date.toISOString();
+		f.report({
+			severity: 'info',
+			rule: 'scheduled',
+			path: ['date'],
+			message: `scheduled for ${when}: it stays out of the site until a build runs after that time`,
+			fix: 'nothing to do; to publish it now, set `date` to today',
+		});
+	}
+	const description = f.data['description'];
+	const length = typeof description === 'string' ? [...description.trim()].length : 0;
+	if (length > DESCRIPTION_MAX_LENGTH) {
+		f.report({
+			severity: 'warning',
+			rule: 'description-length',
+			path: ['description'],
+			message: `is ${length} characters long; search engines cut it after about ${DESCRIPTION_MAX_LENGTH}`,
+			fix: `shorten it to ${DESCRIPTION_MAX_LENGTH} characters or fewer`,
+		});
+	}
+	const tags = f.data['tags'];
+	if (Array.isArray(tags)) {
+		tags.forEach((tag: unknown, i) => {
+			if (typeof tag !== 'string' || !tag.trim() || tagSlug(tag)) return;
+			f.report({
+				rule: 'invalid-tag',
+				path: ['tags', i],
+				message: `"${tag}" has no letters or digits to make a page address from`,
+				fix: 'use a word as the tag',
+			});
+		});
+	}
+	return !draft && !scheduled;
+}
+
+/** Checks a product or audit file. */
+export function checkDataFile(
+	kind: 'product' | 'audit',
+	file: SourceFile,
+	ctx: FieldContext
+): void {
+	const read = readFields(file.path, file.text, 1, YAML_FIX);
+	if ('problems' in read) {
+		ctx.problems.push(...read.problems);
+		return;
+	}
+	if (Object.keys(read.data).length === 0) {
+		ctx.problems.push({
+			severity: 'error',
+			rule: 'required-field',
+			file: file.path,
+			line: 1,
+			message: 'the file is empty',
+			fix: 'write the fields described in the README, or delete the file',
+		});
+		return;
+	}
+	checkFields(SCHEMAS[kind], new FileFields(file.path, read.data, read.yaml, ctx.problems), ctx);
+}

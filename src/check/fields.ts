@@ -1,0 +1,275 @@
+/**
+ * The checker's side of the content model: a file's fields are parsed with their schema from
+ * `src/model/schema.ts`, and each zod issue becomes a problem with the file, line, column, field,
+ * a message in the contract's words and a fix (this module is the model's error map, as
+ * Starlight's `error-map.ts` is its schema's). Fields the schema does not have are reported with
+ * a did-you-mean; references and images, which need the rest of the content folder, are checked
+ * here too, driven by the kind each field was declared with.
+ * @see https://zod.dev/error-customization
+ */
+import { posix } from 'node:path';
+import type { z } from 'astro/zod';
+import { fieldMeta, fieldsOf, type FieldMeta } from '../model/fields.ts';
+import {
+	closestOf,
+	kindOf,
+	likelyMeant,
+	type ContentProblem,
+	type ContentSnapshot,
+	type Severity,
+} from './problems.ts';
+import type { YamlText } from './yaml.ts';
+
+/** What the field checks of one file need to know about the rest of the content. */
+export interface FieldContext {
+	snapshot: ContentSnapshot;
+	/** Slugs of each collection a reference may name, e.g. `products`. */
+	slugs: Readonly<Record<string, readonly string[]>>;
+	problems: ContentProblem[];
+}
+
+/** A finding of any severity at a field path (`['products', 1]` reads `products[1]`). */
+export interface FieldFinding {
+	severity?: Severity;
+	rule: string;
+	path: readonly PropertyKey[];
+	message: string;
+	fix?: string | undefined;
+}
+
+const IMAGE_EXTENSIONS = new Set([
+	'.jpg',
+	'.jpeg',
+	'.png',
+	'.webp',
+	'.avif',
+	'.gif',
+	'.tiff',
+	'.svg',
+]);
+
+/** `products[1]` for the path `['products', 1]`. */
+export function fieldName(path: readonly PropertyKey[]): string {
+	return path
+		.map((part, i) =>
+			typeof part === 'number' ? `[${part}]` : i ? `.${String(part)}` : String(part)
+		)
+		.join('');
+}
+
+/** One file's fields, read from YAML with positions, and a way to report at any of them. */
+export class FileFields {
+	readonly file: string;
+	readonly data: Record<string, unknown>;
+	readonly yaml: YamlText;
+	private readonly problems: ContentProblem[];
+
+	// Plain fields rather than parameter properties: Node's type stripping cannot run those.
+	constructor(
+		file: string,
+		data: Record<string, unknown>,
+		yaml: YamlText,
+		problems: ContentProblem[]
+	) {
+		this.file = file;
+		this.data = data;
+		this.yaml = yaml;
+		this.problems = problems;
+	}
+
+	/** Adds a finding at its field's position; the message is prefixed with the field. */
+	report(finding: FieldFinding): void {
+		const field = fieldName(finding.path);
+		this.problems.push({
+			severity: finding.severity ?? 'error',
+			rule: finding.rule,
+			file: this.file,
+			...this.yaml.where(finding.path),
+			field,
+			message: `${field}: ${finding.message}`,
+			fix: finding.fix,
+		});
+	}
+
+	/** True when a field is written with a value. */
+	has(field: string): boolean {
+		return this.data[field] !== undefined && this.data[field] !== null;
+	}
+}
+
+/** Lowers a zod issue, with the meta of the field it is about, into a finding. */
+function findingOf(issue: z.core.$ZodIssue, meta: FieldMeta | undefined): FieldFinding {
+	const path = issue.path;
+	const field = String(path[0] ?? '');
+	const input = (issue as { input?: unknown }).input;
+	const params = ((issue as { params?: Record<string, unknown> }).params ?? {}) as {
+		rule?: string;
+		fix?: string;
+	};
+	const inList = typeof path[path.length - 1] === 'number';
+	const example = meta?.example ?? '…';
+	const missing = (message: string) => ({
+		rule: 'required-field',
+		path,
+		message,
+		fix: `add a line \`${field}: ${example}\``,
+	});
+	if (params.rule === 'missing') return missing('is required but missing');
+	if (params.rule === 'invalid-date') {
+		return {
+			rule: 'invalid-date',
+			path,
+			message: issue.message,
+			fix: meta?.fix ?? 'write a real calendar date as YYYY-MM-DD, or an ISO 8601 date-time',
+		};
+	}
+	if (params.rule && params.rule !== 'blank') {
+		return { rule: params.rule, path, message: issue.message, fix: params.fix };
+	}
+	if (inList) {
+		return {
+			rule: 'field-type',
+			path,
+			message: `must be text, not ${kindOf(input)}`,
+			fix: 'put the value in quotes, or remove the empty item',
+		};
+	}
+	if (params.rule === 'blank' || (issue.code === 'invalid_type' && input === undefined)) {
+		if (input === '' || input === undefined) return missing('is required but missing or empty');
+		return { rule: 'required-field', path, message: 'is empty', fix: `write the ${field}` };
+	}
+	if (issue.code === 'invalid_value' && meta?.kind === 'choice') {
+		const values = issue.values.map(String);
+		const near = typeof input === 'string' ? closestOf(input, values) : undefined;
+		return {
+			rule: meta.rule ?? 'invalid-value',
+			path,
+			message: `"${String(input)}" is not ${meta.noun ?? 'a value this field takes'}`,
+			fix: `use one of ${values.join(', ')}${near ? ` (closest: "${near}")` : ''}`,
+		};
+	}
+	if (issue.code === 'invalid_format' && meta?.kind === 'url') {
+		return {
+			rule: 'invalid-url',
+			path,
+			message: `"${String(input)}" is not a web address`,
+			fix: 'write a full address starting with https://',
+		};
+	}
+	if (issue.code === 'invalid_type' && issue.expected === 'array') {
+		return {
+			rule: 'field-type',
+			path,
+			message: `must be a list, not ${kindOf(input)}`,
+			fix: `write it as a list: \`${field}: [a, b]\` or one \`- item\` per line`,
+		};
+	}
+	if (issue.code === 'invalid_type' && issue.expected === 'boolean') {
+		return {
+			rule: 'field-type',
+			path,
+			message: `must be true or false, not ${kindOf(input)}`,
+			fix: meta?.fix ?? `write \`${field}: true\` or \`${field}: false\``,
+		};
+	}
+	if (issue.code === 'invalid_type' && issue.expected === 'string') {
+		return {
+			rule: 'field-type',
+			path,
+			message: `must be text, not ${kindOf(input)}`,
+			fix: meta?.fix ?? 'put the value in quotes',
+		};
+	}
+	return { rule: 'invalid-value', path, message: issue.message, fix: meta?.fix };
+}
+
+/**
+ * Checks one file's fields against its schema (made with the checker's stand-ins): unknown
+ * fields, every issue of the schema, then each reference and image field's target.
+ */
+export function checkFields(schema: z.ZodType, f: FileFields, ctx: FieldContext): void {
+	const shape = fieldsOf(schema);
+	const names = Object.keys(shape);
+	for (const key of Object.keys(f.data)) {
+		if (names.includes(key)) continue;
+		const meant = likelyMeant(key, names);
+		f.report({
+			rule: 'unknown-field',
+			path: [key],
+			message: 'is not a field this kind of file has',
+			fix: meant ? `did you mean "${meant}"?` : `remove it; the fields are ${names.join(', ')}`,
+		});
+	}
+	const known = Object.fromEntries(Object.entries(f.data).filter(([key]) => names.includes(key)));
+	const parsed = schema.safeParse(known, { reportInput: true });
+	const failed = new Set<string>();
+	for (const issue of parsed.error?.issues ?? []) {
+		const field = String(issue.path[0] ?? '');
+		failed.add(field);
+		f.report(findingOf(issue, shape[field] && fieldMeta(shape[field])));
+	}
+	for (const [field, fieldSchema] of Object.entries(shape)) {
+		const meta = fieldMeta(fieldSchema);
+		if (!meta || failed.has(field) || !f.has(field)) continue;
+		if (meta.kind === 'references') checkReferences(f, field, meta, ctx);
+		if (meta.kind === 'image') checkImage(f, field, meta, ctx);
+	}
+}
+
+function checkReferences(f: FileFields, field: string, meta: FieldMeta, ctx: FieldContext): void {
+	const collection = meta.collection ?? '';
+	const known = ctx.slugs[collection] ?? [];
+	const kind = collection.replace(/s$/, '');
+	const folder = `${ctx.snapshot.contentDir}/${collection}`;
+	const list = f.data[field];
+	if (!Array.isArray(list)) return;
+	list.forEach((slug: unknown, i) => {
+		if (typeof slug !== 'string' || known.includes(slug)) return;
+		const suggestion = closestOf(slug, known);
+		f.report({
+			rule: `unknown-${kind}`,
+			path: [field, i],
+			message: `unknown ${kind} "${slug}"`,
+			fix: suggestion
+				? `did you mean "${suggestion}"? Slugs are the file names in ${folder}/, or add ${folder}/${slug}.yaml`
+				: `add ${folder}/${slug}.yaml, or remove it from the list`,
+		});
+	});
+}
+
+function checkImage(f: FileFields, field: string, meta: FieldMeta, ctx: FieldContext): void {
+	const value = f.data[field];
+	if (typeof value !== 'string' || value === '') return;
+	const report = (message: string, fix: string) =>
+		f.report({ rule: 'missing-image', path: [field], message, fix });
+	const resolved = posix.normalize(posix.join(posix.dirname(f.file), value));
+	const extension = posix.extname(resolved).toLowerCase();
+	if (/^[a-z]+:/i.test(value) || value.startsWith('/')) {
+		report(
+			`"${value}" must be a path relative to this file`,
+			'put the image beside the file and write e.g. `./lead.jpg`'
+		);
+	} else if (!ctx.snapshot.files.has(resolved)) {
+		report(
+			`the image "${value}" does not exist (looked for ${resolved})`,
+			'check the file name, or add the image beside this file'
+		);
+	} else if (!IMAGE_EXTENSIONS.has(extension)) {
+		report(
+			`"${value}" is not an image format the site can publish`,
+			'use a JPEG, PNG, WebP, AVIF, GIF or SVG file'
+		);
+	} else if (meta.minWidth && extension !== '.svg') {
+		// A vector image has no pixel width to be too small.
+		const width = ctx.snapshot.imageWidth?.(resolved);
+		if (width !== undefined && width < meta.minWidth) {
+			f.report({
+				severity: 'warning',
+				rule: 'small-image',
+				path: [field],
+				message: `"${value}" is ${width} px wide; social networks show it ${meta.minWidth} px wide, blurred`,
+				fix: `use an image at least ${meta.minWidth} px wide`,
+			});
+		}
+	}
+}

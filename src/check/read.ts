@@ -1,0 +1,135 @@
+/**
+ * Reads the content folder for the content check (`npm run check`, the build, `npm run new` and
+ * `npm run import`): every file of each collection, the redirects file, and image widths on
+ * demand. Then checks it all: the content files and site (`content.ts`) and the comment files.
+ */
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { join, matchesGlob, relative, sep } from 'node:path';
+import { imageSize } from 'image-size';
+import { parse } from 'yaml';
+import { COLLECTION_FILES, type CollectionFiles } from '../model/collections.ts';
+import { buildTime } from '../model/content-root.ts';
+import type { RedirectRule } from '../publish/redirects.ts';
+import { SITE } from '../site.config.ts';
+import { validateContent } from './content.ts';
+import type { ContentProblem, ContentSnapshot, SourceFile } from './problems.ts';
+import { checkComments } from './read-comments.ts';
+import { REDIRECTS_FILE } from './redirects-file.ts';
+
+function listFiles(dir: string): string[] {
+	try {
+		return readdirSync(dir, { recursive: true, withFileTypes: true })
+			.filter((entry) => entry.isFile())
+			.map((entry) => join(entry.parentPath, entry.name));
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+		throw error;
+	}
+}
+
+/** Bytes read to find an image's size: its header, wherever JPEG metadata puts the frame size. */
+const HEADER_BYTES = 256 * 1024;
+
+/**
+ * The width in pixels of an image file as it is shown (a JPEG rotated by its EXIF orientation
+ * swaps width and height); undefined when the file cannot be read as an image.
+ */
+export function imageWidthOf(file: string): number | undefined {
+	const fd = openSync(file, 'r');
+	try {
+		const header = new Uint8Array(HEADER_BYTES);
+		const size = (bytes: Uint8Array) => {
+			try {
+				return imageSize(bytes);
+			} catch {
+				return undefined;
+			}
+		};
+		const length = readSync(fd, header, 0, HEADER_BYTES, 0);
+		const found =
+			size(header.subarray(0, length)) ??
+			(length === HEADER_BYTES ? size(readFileSync(file)) : undefined);
+		if (!found) return undefined;
+		return (found.orientation ?? 1) >= 5 ? found.height : found.width;
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** The redirects of the content folder's `redirects.yaml`, and that file's path for messages. */
+export interface ContentRedirects {
+	file: string;
+	rules: RedirectRule[];
+}
+
+/**
+ * The well-formed redirects of `<contentDir>/redirects.yaml` (none when there is no such file).
+ * The content check reports a malformed one, with its line, before anything uses this.
+ */
+export function readContentRedirects(root: string, contentDir: string): ContentRedirects {
+	const file = `${contentDir}/${REDIRECTS_FILE}`;
+	let text: string;
+	try {
+		text = readFileSync(join(root, file), 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { file, rules: [] };
+		throw error;
+	}
+	let list: unknown;
+	try {
+		list = parse(text);
+	} catch {
+		return { file, rules: [] };
+	}
+	const rules = (Array.isArray(list) ? list : []).filter(
+		(r): r is RedirectRule =>
+			typeof r === 'object' && r !== null && typeof (r as RedirectRule).from === 'string'
+	);
+	return { file, rules: rules.map(({ from, to, status }) => ({ from, to, status })) };
+}
+
+/** Reads every content file under `contentDir` (relative to `root`). */
+export function readContent(root: string, contentDir: string): ContentSnapshot {
+	const toRepo = (file: string) => relative(root, file).split(sep).join('/');
+	const all = listFiles(join(root, contentDir)).map(toRepo).sort();
+	const read = (path: string): SourceFile => ({
+		path,
+		text: readFileSync(join(root, path), 'utf8'),
+	});
+	// The files the collections' glob loaders load (src/content.config.ts).
+	const under = ({ folder, pattern }: CollectionFiles) => {
+		const prefix = `${contentDir}/${folder}/`;
+		return all
+			.filter((p) => p.startsWith(prefix) && matchesGlob(p.slice(prefix.length), pattern))
+			.map(read);
+	};
+	const redirects = `${contentDir}/${REDIRECTS_FILE}`;
+	return {
+		contentDir,
+		articles: under(COLLECTION_FILES.articles),
+		products: under(COLLECTION_FILES.products),
+		audits: under(COLLECTION_FILES.audits),
+		files: new Set(all),
+		redirects: all.includes(redirects) ? read(redirects) : undefined,
+		// Read lazily: only lead images are measured.
+		imageWidth: (path) => imageWidthOf(join(root, path)),
+	};
+}
+
+/**
+ * Validates the content folder; returns every finding. `now` (the build's time, by default from
+ * HANGAR_BUILD_TIME or the clock) decides which articles are scheduled.
+ */
+export function checkContent(
+	root: string,
+	contentDir: string,
+	options: { now?: Date; siteUrl?: string } = {}
+): ContentProblem[] {
+	const snapshot = {
+		...readContent(root, contentDir),
+		now: options.now ?? buildTime(),
+		siteUrl: options.siteUrl ?? SITE.url,
+	};
+	// Comment files (content/comments/) have their own validator, owned by the comments feature.
+	return [...validateContent(snapshot), ...checkComments(root, snapshot)];
+}
