@@ -1,0 +1,116 @@
+/**
+ * The content model described as plain data, for tools that are not TypeScript: the field tables
+ * of `docs/content-contract.md` (`npm run docs`), and `npm run docs -- --model`, which prints it as
+ * JSON for editors (the browser editor's configuration is generated from it). Read off the schemas
+ * of `schema.ts`, so it cannot disagree with what the checker and the build accept.
+ */
+import type { z } from 'astro/zod';
+import { fieldMeta, fieldsOf, type FieldKind } from './fields.ts';
+import { contentSchemas, PLAIN } from './schema.ts';
+
+/** One field of one kind of file. */
+export interface FieldDescription {
+	name: string;
+	/** Short label for forms. */
+	title: string;
+	/** What it is: the editor's hint and the docs' meaning. */
+	description: string;
+	kind: FieldKind;
+	required: boolean;
+	/** Required only when this other field is set. */
+	requiredWith?: string | undefined;
+	/** The value a file without the field gets. */
+	default?: unknown;
+	/** For a choice, the values it takes. */
+	options?: string[] | undefined;
+	/** For references, the collection whose slugs it lists. */
+	collection?: string | undefined;
+	/** How the value is written, in the docs' words. */
+	format: string;
+}
+
+/** The inner schema of a field wrapped in `.optional()` or `.default()`. */
+function unwrap(schema: z.ZodType): z.ZodType {
+	const def = schema.def as { type: string; innerType?: z.ZodType };
+	return (def.type === 'optional' || def.type === 'default') && def.innerType
+		? unwrap(def.innerType)
+		: schema;
+}
+
+function formatOf(field: Omit<FieldDescription, 'format'>): string {
+	switch (field.kind) {
+		case 'text':
+		case 'long-text':
+			return field.required ? 'non-empty string' : 'string';
+		case 'list':
+			return 'list of strings';
+		case 'date':
+			return '`YYYY-MM-DD` or ISO 8601 date-time';
+		case 'choice':
+			return (field.options ?? [])
+				.map((o) => (o === field.default ? `\`${o}\` (default)` : `\`${o}\``))
+				.join(', ');
+		case 'flag':
+			return 'boolean';
+		case 'url':
+			return 'web address (`https://…`)';
+		case 'image':
+			return 'path relative to the file';
+		case 'references':
+			return `list of ${(field.collection ?? '').replace(/s$/, '')} slugs`;
+	}
+}
+
+/** The fields of one file schema, in the order they are declared. */
+export function describeSchema(schema: z.ZodType): FieldDescription[] {
+	return Object.entries(fieldsOf(schema)).map(([name, fieldSchema]) => {
+		const meta = fieldMeta(fieldSchema);
+		if (!meta) throw new Error(`The field "${name}" was not made with a builder of fields.ts`);
+		const def = fieldSchema.def as { type: string; defaultValue?: unknown };
+		const inner = unwrap(fieldSchema) as { options?: unknown };
+		const field = {
+			name,
+			title: meta.title,
+			description: meta.description,
+			kind: meta.kind,
+			required: meta.required === true,
+			requiredWith: meta.requiredWith,
+			default: def.type === 'default' ? def.defaultValue : undefined,
+			options: Array.isArray(inner.options) ? inner.options.map(String) : undefined,
+			collection: meta.collection,
+		};
+		return { ...field, format: meta.format ?? formatOf(field) };
+	});
+}
+
+/** Every kind of content file and its fields, by collection name. */
+export function describeModel(): Record<string, FieldDescription[]> {
+	return Object.fromEntries(
+		Object.entries(contentSchemas(PLAIN)).map(([name, schema]) => [name, describeSchema(schema)])
+	);
+}
+
+/** A field table in the docs' form: field, required, type, meaning. */
+export function fieldTable(fields: readonly FieldDescription[]): string {
+	const escape = (text: string) => text.replaceAll('|', '\\|');
+	const rows = fields.map((f) => {
+		const required = f.required ? 'yes' : f.requiredWith ? `with \`${f.requiredWith}\`` : 'no';
+		return `| \`${f.name}\` | ${required} | ${escape(f.format)} | ${escape(f.description)} |`;
+	});
+	return ['| field | required | type | meaning |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/**
+ * `text` with the table between each `<!-- model:<collection> -->` marker and the next
+ * `<!-- /model -->` written afresh from the model.
+ */
+export function withFieldTables(text: string): string {
+	const model = describeModel();
+	return text.replace(
+		/(<!-- model:(\w+) -->\n)[\s\S]*?(\n<!-- \/model -->)/g,
+		(whole, open: string, name: string, close: string) => {
+			const fields = model[name];
+			return fields ? `${open}\n${fieldTable(fields)}\n${close}` : whole;
+		}
+	);
+}
