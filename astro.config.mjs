@@ -3,7 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import process from 'node:process';
 import { defineConfig } from 'astro/config';
-import { CONTENT_DIR } from './src/model/content-root.ts';
+import { CONTENT_DIR } from './src/environment.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { publishing } from './src/integrations/publishing.ts';
 import { proseA11y } from './src/integrations/prose-a11y.ts';

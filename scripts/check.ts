@@ -4,7 +4,7 @@
  * warnings never fail. Uses the same rules as `npm run build`, and never writes anything.
  */
 import { parseArgs } from 'node:util';
-import { CONTENT_DIR } from '../src/model/content-root.ts';
+import { CONTENT_DIR } from '../src/environment.ts';
 import { checkContent } from '../src/check/read.ts';
 import {
 	countNonErrors,

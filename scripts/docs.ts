@@ -1,6 +1,7 @@
 /**
- * `npm run docs`: writes the field tables of docs/content-contract.md afresh from the content model
- * (`src/model/schema.ts`), formatted as Prettier formats the rest of the docs. `-- --check` only
+ * `npm run docs`: writes the tables of docs/content-contract.md (the content files' fields) and
+ * docs/configuration.md (the settings) afresh from their schemas in `src/model/`, formatted as
+ * Prettier formats the rest of the docs. `-- --check` only
  * says whether they are current (exit 1 when not); `-- --model` prints the model as JSON.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,13 +9,13 @@ import { format, resolveConfig } from 'prettier';
 import { describeModel, withFieldTables } from '../src/model/describe.ts';
 import { fail, parseCommandLine } from './cli.ts';
 
-/** Where the contract lives, from the repository root. */
-export const CONTRACT = 'docs/content-contract.md';
+/** The documents with tables written from the model, from the repository root. */
+export const MODEL_DOCS = ['docs/content-contract.md', 'docs/configuration.md'];
 
-/** The contract's text with its field tables written from the model. */
-export async function contractFromModel(text: string): Promise<string> {
-	const options = await resolveConfig(CONTRACT);
-	return format(withFieldTables(text), { ...options, filepath: CONTRACT });
+/** A document's text with its tables written from the model, formatted as Prettier would. */
+export async function docFromModel(file: string, text: string): Promise<string> {
+	const options = await resolveConfig(file);
+	return format(withFieldTables(text), { ...options, filepath: file });
 }
 
 async function main(): Promise<void> {
@@ -27,17 +28,18 @@ async function main(): Promise<void> {
 		console.log(JSON.stringify(describeModel(), null, 2));
 		return;
 	}
-	const text = readFileSync(CONTRACT, 'utf8');
-	const next = await contractFromModel(text);
-	if (next === text) {
-		console.log(`${CONTRACT}: the field tables match the model.`);
-		return;
+	for (const file of MODEL_DOCS) {
+		const text = readFileSync(file, 'utf8');
+		const next = await docFromModel(file, text);
+		if (next === text) {
+			console.log(`${file}: the tables match the model.`);
+		} else if (values.check) {
+			fail([`${file}: the tables differ from the model.`, 'fix: run `npm run docs`']);
+		} else {
+			writeFileSync(file, next);
+			console.log(`${file}: tables written from the model.`);
+		}
 	}
-	if (values.check) {
-		fail([`${CONTRACT}: the field tables differ from the model.`, 'fix: run `npm run docs`']);
-	}
-	writeFileSync(CONTRACT, next);
-	console.log(`${CONTRACT}: field tables written from the model.`);
 }
 
 if (import.meta.main) await main();

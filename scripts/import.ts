@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { imageSize } from 'image-size';
 import { isSeq, parseDocument } from 'yaml';
-import { CONTENT_DIR } from '../src/model/content-root.ts';
+import { CONTENT_DIR } from '../src/environment.ts';
 import { readContent, readContentRedirects } from '../src/check/read.ts';
 import { parseSource, type ImportEntry } from '../src/import/feed.ts';
 import { htmlToMarkdown } from '../src/import/html.ts';

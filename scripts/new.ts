@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildTime, CONTENT_DIR } from '../src/model/content-root.ts';
+import { buildTime, CONTENT_DIR } from '../src/environment.ts';
 import { readContent } from '../src/check/read.ts';
 import { newArticle } from '../src/import/new-article.ts';
 import { absoluteUrl, articleUrl } from '../src/model/urls.ts';

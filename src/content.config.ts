@@ -8,7 +8,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { hasCommentsFolder } from './comments/site-settings.ts';
 import { COLLECTION_FILES, type CollectionFiles } from './model/collections.ts';
-import { CONTENT_DIR } from './model/content-root.ts';
+import { CONTENT_DIR } from './environment.ts';
 import { articleSchema, auditSchema, commentSchema, productSchema } from './model/schema.ts';
 
 function loader({ folder, pattern, idOf }: CollectionFiles) {

@@ -7,7 +7,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getImage } from 'astro:assets';
 import { loadRenderers } from 'astro:container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { buildTime } from './model/content-root.ts';
+import { buildTime } from './environment.ts';
 import { byNewest, isPublished } from './model/articles.ts';
 import {
 	bySlug,
@@ -17,10 +17,10 @@ import {
 	groupByProduct,
 	groupByTag,
 } from './model/taxonomy.ts';
-import type { Comment } from './comments/model.ts';
+import { toComment, type Comment } from './comments/model.ts';
 import { hasCommentsFolder } from './comments/site-settings.ts';
 import { absolutizeHtml, feedEntry, leadFigureHtml, type FeedEntry } from './publish/feeds.ts';
-import { toArticle, toAudit, toComment, toProduct } from './model/entries.ts';
+import { toArticle, toAudit, toProduct } from './model/entries.ts';
 import type { Article, Audit, Product, Tag } from './model/types.ts';
 import { articleShareImage, type SocialImage } from './publish/seo.ts';
 import { absoluteUrl, articleUrl, SITE_SOCIAL_IMAGE } from './model/urls.ts';

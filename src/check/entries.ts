@@ -4,7 +4,8 @@
  * its dates, whether it is scheduled, the length of its description, its tags' addresses.
  */
 import { z } from 'astro/zod';
-import { isDateOnly, parseContentDate } from '../model/dates.ts';
+import { isScheduled } from '../model/articles.ts';
+import { machineDate, parseContentDate } from '../model/dates.ts';
 import { articleSchema, auditSchema, productSchema } from '../model/schema.ts';
 import { tagSlug } from '../model/taxonomy.ts';
 import { bodyRefs, type BodyRef } from './body-refs.ts';
@@ -104,9 +105,9 @@ function articleRules(f: FileFields, ctx: FieldContext): boolean {
 	}
 	const draft = f.data['draft'] === true;
 	const now = ctx.snapshot.now;
-	const scheduled = !draft && date !== undefined && now !== undefined && date > now;
+	const scheduled = date !== undefined && now !== undefined && isScheduled({ date, draft }, now);
 	if (scheduled) {
-		const when = isDateOnly(date) ? date.toISOString().slice(0, 10) : date.toISOString();
+		const when = machineDate(date);
 		f.report({
 			severity: 'info',
 			rule: 'scheduled',

@@ -3,7 +3,7 @@
  * to it), checked with lines like every content file.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { redirectRuleFaults, type RedirectRule } from '../publish/redirects.ts';
+import { redirectRuleFaults, type RedirectRule } from '../model/redirect-rules.ts';
 import { siteTarget } from './body-refs.ts';
 import type { FieldContext } from './fields.ts';
 import { likelyMeant, type SourceFile } from './problems.ts';

@@ -3,7 +3,9 @@
  * deep), the e-mail address detector that keeps addresses off the site, and the build-time comment
  * settings (site switch, intake URL, and what they add to the Content-Security-Policy).
  */
+import type { EntryOf } from '../model/entries.ts';
 import type { CommentData } from '../model/schema.ts';
+import type { SiteConfig } from '../model/site-schema.ts';
 import { SLUG_PATTERN } from '../model/slugs.ts';
 
 /** An approved comment, as published (never an e-mail address): its file's fields, and where it is. */
@@ -13,6 +15,12 @@ export type Comment = CommentData & {
 	/** The slug of the article it is under (its folder in `content/comments/`). */
 	article: string;
 };
+
+/** A comment entry of the collection (id `<article-slug>/<id>`) as a `Comment`. */
+export function toComment(entry: EntryOf<CommentData>): Comment {
+	const [article = '', id = ''] = entry.id.split('/');
+	return { ...entry.data, id, article };
+}
 
 /** A top-level comment and its replies, oldest first. */
 export interface CommentThread {
@@ -127,12 +135,7 @@ export function commentCountLabel(count: number): string {
 }
 
 /** The `comments` section of the site config. */
-export interface CommentsConfig {
-	/** The site-wide switch: `false` removes the form from every article (comments still show). */
-	enabled: boolean;
-	/** Base URL of the intake service, e.g. `https://comments.example.com`; the form posts to `<intakeUrl>/comments`. */
-	intakeUrl: string;
-}
+export type CommentsConfig = SiteConfig['comments'];
 
 /** What the build does about comments, after the environment's overrides. */
 export interface CommentsSettings {

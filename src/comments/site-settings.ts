@@ -5,12 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTENT_PATH } from '../model/content-root.ts';
+import { CONTENT_PATH, ENV } from '../environment.ts';
 import { commentsSettings } from './model.ts';
 import { SITE } from '../site.config.ts';
 
 /** Whether articles show the form, where it posts, and the intake's origin. */
-export const COMMENTS = commentsSettings(SITE.comments, SITE.url, process.env);
+export const COMMENTS = commentsSettings(SITE.comments, SITE.url, ENV);
 
 /**
  * Whether the content folder has a `comments/` folder. A site without comments yet has none, and

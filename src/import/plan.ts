@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import type { ImportEntry } from './feed.ts';
 import { titleSlug } from './new-article.ts';
-import type { RedirectRule } from '../publish/redirects.ts';
+import type { RedirectRule } from '../model/redirect-rules.ts';
 import { articleUrl } from '../model/urls.ts';
 
 /** What the content folder already holds. */

@@ -22,7 +22,8 @@ import {
 	headersFile,
 	inlineCode,
 } from '../publish/headers.ts';
-import { commentsCsp, commentsSettings, mergeCsp } from '../comments/model.ts';
+import { commentsCsp, mergeCsp } from '../comments/model.ts';
+import { COMMENTS } from '../comments/site-settings.ts';
 import { headAndInlineCode, parseHtml } from '../publish/html.ts';
 import { filesUnder, urlPathOf } from './built-files.ts';
 import {
@@ -33,8 +34,8 @@ import {
 } from '../publish/redirects.ts';
 import { pageFacts, type PageFacts } from '../publish/sitemaps.ts';
 import { absoluteUrl } from '../model/urls.ts';
-import { CONTENT_DIR } from '../model/content-root.ts';
-import type { SiteConfig } from '../site.config.ts';
+import { CONTENT_DIR } from '../environment.ts';
+import type { SiteConfig } from '../model/site-schema.ts';
 import { readContentRedirects, type ContentRedirects } from '../check/read.ts';
 
 /** The longest header value Cloudflare Pages accepts in `_headers`. */
@@ -93,7 +94,7 @@ export function publishing(
 				failOn(redirectProblems(redirects, paths, where));
 				const top = readdirSync(root, { withFileTypes: true });
 				// The comment form posts (and, with JavaScript, fetches) to the intake service's origin.
-				const comments = commentsCsp(commentsSettings(site.comments, site.url, process.env));
+				const comments = commentsCsp(COMMENTS);
 				const csp = contentSecurityPolicy(hashes, mergeCsp(site.cspAdditions, comments));
 				if (csp.length > HEADER_VALUE_LIMIT) {
 					logger.warn(

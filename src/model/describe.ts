@@ -6,7 +6,9 @@
  */
 import type { z } from 'astro/zod';
 import { fieldMeta, fieldsOf, type FieldKind } from './fields.ts';
+import { environmentSchema } from './environment-schema.ts';
 import { contentSchemas, PLAIN } from './schema.ts';
+import { siteSchema } from './site-schema.ts';
 
 /** One field of one kind of file. */
 export interface FieldDescription {
@@ -100,17 +102,64 @@ export function fieldTable(fields: readonly FieldDescription[]): string {
 	return ['| field | required | type | meaning |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
+/** One setting of the site configuration or the environment. */
+export interface SettingDescription {
+	name: string;
+	description: string;
+	required: boolean;
+	default?: unknown;
+}
+
+/** The settings of a settings schema (the site config, the environment), in declaration order. */
+export function describeSettings(schema: z.ZodObject): SettingDescription[] {
+	return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, setting]) => {
+		const def = setting.def as { type: string; defaultValue?: unknown };
+		const meta = setting.meta() as { description?: string } | undefined;
+		return {
+			name,
+			description: meta?.description ?? '',
+			required: !setting.safeParse(undefined).success,
+			default: def.type === 'default' ? def.defaultValue : undefined,
+		};
+	});
+}
+
+/** A settings table in the docs' form: setting, required, default, meaning. */
+export function settingsTable(settings: readonly SettingDescription[]): string {
+	const escape = (text: string) => text.replaceAll('|', '\\|');
+	const rows = settings.map((s) => {
+		const fallback = s.default === undefined ? '' : `\`${JSON.stringify(s.default)}\``;
+		return `| \`${s.name}\` | ${s.required ? 'yes' : 'no'} | ${fallback} | ${escape(s.description)} |`;
+	});
+	return ['| setting | required | default | meaning |', '| --- | --- | --- | --- |', ...rows].join(
+		'\n'
+	);
+}
+
+/** Every table the docs show, by the name of its marker. */
+function tables(): Record<string, string> {
+	const model = Object.entries(describeModel()).map(([name, fields]): [string, string] => [
+		name,
+		fieldTable(fields),
+	]);
+	return {
+		...Object.fromEntries(model),
+		site: settingsTable(describeSettings(siteSchema)),
+		environment: settingsTable(describeSettings(environmentSchema)),
+	};
+}
+
 /**
- * `text` with the table between each `<!-- model:<collection> -->` marker and the next
- * `<!-- /model -->` written afresh from the model.
+ * `text` with the table between each `<!-- model:<name> -->` marker (a collection, `site` or
+ * `environment`) and the next `<!-- /model -->` written afresh from the model.
  */
 export function withFieldTables(text: string): string {
-	const model = describeModel();
+	const all = tables();
 	return text.replace(
-		/(<!-- model:(\w+) -->\n)[\s\S]*?(\n<!-- \/model -->)/g,
+		/(<!-- model:(\w+) -->)[\s\S]*?(<!-- \/model -->)/g,
 		(whole, open: string, name: string, close: string) => {
-			const fields = model[name];
-			return fields ? `${open}\n${fieldTable(fields)}\n${close}` : whole;
+			const table = all[name];
+			return table ? `${open}\n\n${table}\n\n${close}` : whole;
 		}
 	);
 }

@@ -3,8 +3,7 @@
  * is unit-tested without Astro. Every field of the schema is carried over as it is; only
  * references become slugs and the derived values are added.
  */
-import type { Comment } from '../comments/model.ts';
-import type { ArticleData, AuditData, CommentData, ProductData } from './schema.ts';
+import type { ArticleData, AuditData, ProductData } from './schema.ts';
 import { describeArticle, readingMinutes } from './text.ts';
 import type { Article, Audit, Product } from './types.ts';
 
@@ -13,7 +12,7 @@ interface Ref {
 	id: string;
 }
 
-/** The parts of a collection entry these functions read. */
+/** The parts of a collection entry the functions that make it plain data read. */
 export interface EntryOf<D> {
 	id: string;
 	data: D;
@@ -47,10 +46,4 @@ export function toProduct(entry: EntryOf<ProductData>): Product {
 /** An audit entry as an `Audit`. */
 export function toAudit(entry: EntryOf<Omit<AuditData, 'products'> & { products: Ref[] }>): Audit {
 	return { ...entry.data, slug: entry.id, products: entry.data.products.map((p) => p.id) };
-}
-
-/** A comment entry (id `<article-slug>/<id>`) as a `Comment`. */
-export function toComment(entry: EntryOf<CommentData>): Comment {
-	const [article = '', id = ''] = entry.id.split('/');
-	return { ...entry.data, id, article };
 }

@@ -48,3 +48,13 @@ export function articleTerms(article: Article, site: TermLookups): TermGroup[] {
 		},
 	];
 }
+
+/** What a product page and its feed say about the product: its summary, or a sentence made up. */
+export function productDescription(product: Product): string {
+	return product.summary ?? `News and audits about the ${product.manufacturer} ${product.name}.`;
+}
+
+/** What an audit page and its feed say about the audit: its summary, or who carried it out. */
+export function auditDescription(audit: Audit): string {
+	return audit.summary ?? `${audit.title}, by ${audit.auditor}.`;
+}

@@ -1,6 +1,6 @@
 /** The site feed as Atom 1.0. */
 import type { APIRoute } from 'astro';
-import { buildTime } from '~/model/content-root.ts';
+import { buildTime } from '~/environment.ts';
 import { getFeedEntries, getSiteData } from '~/content.ts';
 import { atomXml, siteFeedInfo } from '~/publish/feeds.ts';
 import { SITE } from '~/site.config.ts';

@@ -1,6 +1,6 @@
 /** The Google News sitemap: articles published in the two days before the build, newest first. */
 import type { APIRoute } from 'astro';
-import { buildTime } from '~/model/content-root.ts';
+import { buildTime } from '~/environment.ts';
 import { getSiteData } from '~/content.ts';
 import { newsArticles, newsSitemapXml } from '~/publish/sitemaps.ts';
 import { SITE } from '~/site.config.ts';

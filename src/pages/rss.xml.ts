@@ -1,7 +1,7 @@
 /** The site's RSS feed: the newest articles in full. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { buildTime } from '~/model/content-root.ts';
+import { buildTime } from '~/environment.ts';
 import { getFeedEntries, getSiteData } from '~/content.ts';
 import { rssOptions, siteFeedInfo } from '~/publish/feeds.ts';
 import { rssUrl } from '~/model/urls.ts';

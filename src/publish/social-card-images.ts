@@ -22,12 +22,13 @@ import {
 	socialCardTree,
 	type SocialCard,
 } from './social-card.ts';
+import { ENV } from '../environment.ts';
 import { SITE } from '../site.config.ts';
 import type { CardJob, CardResult } from './social-card-worker.ts';
 
 /** Where rendered images are kept between builds. */
 export const SOCIAL_CACHE_DIR = join(
-	resolve(process.env['HANGAR_CACHE_DIR'] ?? 'node_modules/.cache/hangar'),
+	resolve(ENV.HANGAR_CACHE_DIR ?? 'node_modules/.cache/hangar'),
 	'social'
 );
 

@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { contractFromModel, CONTRACT } from '../../../scripts/docs.ts';
+import { docFromModel, MODEL_DOCS } from '../../../scripts/docs.ts';
 import { describeModel, fieldTable, withFieldTables } from '../../../src/model/describe.ts';
 
 describe('the model described', () => {
-	test('docs/content-contract.md has the field tables the schemas make (run `npm run docs` if not)', async () => {
-		const text = readFileSync(CONTRACT, 'utf8');
-		assert.equal(await contractFromModel(text), text);
-	});
+	for (const file of MODEL_DOCS) {
+		test(`${file} has the tables the schemas make (run \`npm run docs\` if not)`, async () => {
+			const text = readFileSync(file, 'utf8');
+			assert.equal(await docFromModel(file, text), text);
+		});
+	}
 
 	test('lists every kind of content file and its fields in declaration order', () => {
 		const model = describeModel();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { toArticle, toAudit, toComment, toProduct } from '../../../src/model/entries.ts';
+import { toComment } from '../../../src/comments/model.ts';
+import { toArticle, toAudit, toProduct } from '../../../src/model/entries.ts';
 import {
 	articleSchema,
 	auditSchema,

@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-	redirectProblems,
-	redirectRuleFaults,
-	redirectsFile,
-} from '../../../src/publish/redirects.ts';
+import { redirectRuleFaults } from '../../../src/model/redirect-rules.ts';
+import { redirectProblems, redirectsFile } from '../../../src/publish/redirects.ts';
 
 test('writes one "from to status" line per redirect, 301 by default', () => {
 	assert.equal(

@@ -1,11 +1,12 @@
 /** An audit's RSS feed: the newest articles about it, in full. */
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { buildTime } from '~/model/content-root.ts';
+import { buildTime } from '~/environment.ts';
 import { getFeedEntries, getSiteData } from '~/content.ts';
 import { rssOptions, termFeedInfo } from '~/publish/feeds.ts';
 import { auditUrl } from '~/model/urls.ts';
 import { SITE } from '~/site.config.ts';
+import { auditDescription } from '~/model/terms.ts';
 
 export const getStaticPaths = (async () => {
 	const { audits, byAudit } = await getSiteData();
@@ -20,7 +21,7 @@ type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 export const GET: APIRoute<Props> = async ({ props: { audit, articles } }) => {
 	const info = termFeedInfo(SITE, {
 		name: audit.title,
-		description: audit.summary ?? `${audit.title}, by ${audit.auditor}.`,
+		description: auditDescription(audit),
 		path: auditUrl(audit.slug),
 	});
 	return rss(rssOptions(info, await getFeedEntries(articles), buildTime()));

@@ -1,11 +1,12 @@
 /** A product's RSS feed: the newest articles about it, in full. */
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { buildTime } from '~/model/content-root.ts';
+import { buildTime } from '~/environment.ts';
 import { getFeedEntries, getSiteData } from '~/content.ts';
 import { rssOptions, termFeedInfo } from '~/publish/feeds.ts';
 import { productUrl } from '~/model/urls.ts';
 import { SITE } from '~/site.config.ts';
+import { productDescription } from '~/model/terms.ts';
 
 export const getStaticPaths = (async () => {
 	const { products, byProduct } = await getSiteData();
@@ -20,8 +21,7 @@ type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 export const GET: APIRoute<Props> = async ({ props: { product, articles } }) => {
 	const info = termFeedInfo(SITE, {
 		name: product.name,
-		description:
-			product.summary ?? `News and audits about the ${product.manufacturer} ${product.name}.`,
+		description: productDescription(product),
 		path: productUrl(product.slug),
 	});
 	return rss(rssOptions(info, await getFeedEntries(articles), buildTime()));

@@ -1,7 +1,7 @@
 /** A tag's RSS feed: the newest articles carrying it, in full. */
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { buildTime } from '~/model/content-root.ts';
+import { buildTime } from '~/environment.ts';
 import { getFeedEntries, getSiteData } from '~/content.ts';
 import { articleCount } from '~/model/articles.ts';
 import { rssOptions, termFeedInfo } from '~/publish/feeds.ts';

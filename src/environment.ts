@@ -1,0 +1,30 @@
+/**
+ * The build's environment settings (`HANGAR_*`), checked against their schema
+ * (`src/model/environment-schema.ts`) when anything starts: a wrong value stops the command with a
+ * report naming the variable and the fix. Also where the content lives, which they decide.
+ */
+import { resolve } from 'node:path';
+import { checkSettings } from './check/settings.ts';
+import { environmentSchema } from './model/environment-schema.ts';
+
+/** The environment settings of this process. */
+export const ENV = checkSettings(environmentSchema, process.env, {
+	file: 'environment',
+	rule: 'environment',
+	what: 'the environment',
+	docs: 'docs/configuration.md',
+});
+
+/** The content folder as given (relative to the repository root), e.g. `content`. */
+export const CONTENT_DIR = ENV.HANGAR_CONTENT_DIR.replace(/\/+$/, '');
+
+/** The content folder as an absolute path. */
+export const CONTENT_PATH = resolve(CONTENT_DIR);
+
+/**
+ * The time the build treats as "now": articles dated later are scheduled, not published.
+ * `HANGAR_BUILD_TIME` (ISO 8601) fixes it, so tests and reproducible builds can choose it.
+ */
+export function buildTime(): Date {
+	return ENV.HANGAR_BUILD_TIME ? new Date(ENV.HANGAR_BUILD_TIME) : new Date();
+}
