@@ -11,11 +11,11 @@ import { before, describe, test } from 'node:test';
 import { SITE } from '../../src/site.config.ts';
 import { buildSite, checkSite, ROOT, scratchCopy } from '../helpers/build.ts';
 import { filesContaining, listFiles, page } from '../helpers/files.ts';
+import { sharedBuild, SHARED_INTAKE as INTAKE } from '../helpers/shared-build.ts';
 import { elementWith, scanTags } from '../helpers/site.ts';
 
 const FIXTURE = 'tests/fixtures/site';
 const BUILD_TIME = '2024-06-01T12:00:00Z';
-const INTAKE = 'https://comments.example.test';
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/gi;
 
 /** The comments section of an article page, or '' when it has none. */
@@ -31,10 +31,7 @@ function hasFormScript(html: string): boolean {
 describe('comments in the built site', () => {
 	let dir = '';
 	before(() => {
-		const result = buildSite(FIXTURE, 'comments-site', {
-			HANGAR_BUILD_TIME: BUILD_TIME,
-			HANGAR_COMMENTS_URL: INTAKE,
-		});
+		const result = sharedBuild();
 		assert.equal(result.status, 0, result.output);
 		dir = result.outDir;
 	});

@@ -1,21 +1,23 @@
 /**
- * Builds the fixture site twice and checks what feed readers, crawlers, social networks and the
- * static host get: feeds (parsed with feedsmith), JSON-LD field by field, sitemaps, the head of
- * every page type, social images and their cache, `_headers` and `_redirects`.
+ * Reads the fixture site's shared build and builds it once more, and checks what feed readers,
+ * crawlers, social networks and the static host get: feeds (parsed with feedsmith), JSON-LD field by
+ * field, sitemaps, the head of every page type, social images and their cache, `_headers` and
+ * `_redirects`.
  *
- * The first build runs at a fixed time two days after the newest fixture article (so the Google
- * News window holds exactly one article) with an empty social image cache; the second runs later
- * with the cache the first one filled.
+ * The shared build runs at a fixed time two days after the newest fixture article (so the Google
+ * News window holds exactly one article) with an empty social image cache; the second build here
+ * runs later with a copy of the cache the first one filled.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { SITE } from '../../src/site.config.ts';
 import { buildSite, OUT } from '../helpers/build.ts';
+import { SHARED_FIXTURE as FIXTURE, sharedBuild } from '../helpers/shared-build.ts';
 import {
 	decodeEntities,
 	elementWith,
@@ -25,10 +27,7 @@ import {
 	urlPathOf,
 } from '../helpers/site.ts';
 
-const FIXTURE = 'tests/fixtures/site';
 const CACHE = join(OUT, 'publishing-cache');
-/** Noon two days after the newest fixture article (2020-07-04): only it is in the news window. */
-const BUILD_TIME = '2020-07-05T12:00:00Z';
 const LATER = '2024-06-01T12:00:00Z';
 const ORIGIN = new URL(SITE.url).origin;
 const abs = (path: string) => new URL(path, `${ORIGIN}/`).href;
@@ -125,14 +124,18 @@ const xml = new XMLParser({
 });
 
 before(() => {
-	rmSync(CACHE, { recursive: true, force: true });
-	const env = { HANGAR_CACHE_DIR: CACHE };
-	const cold = buildSite(FIXTURE, 'publishing', { ...env, HANGAR_BUILD_TIME: BUILD_TIME });
+	const cold = sharedBuild();
 	assert.equal(cold.status, 0, cold.output);
 	dir = cold.outDir;
 	coldOutput = cold.output;
+	// A copy, so the shared build's cache stays as that build left it for the next run.
+	rmSync(CACHE, { recursive: true, force: true });
+	cpSync(cold.cacheDir, CACHE, { recursive: true, preserveTimestamps: true });
 	cacheBefore = cacheFiles();
-	const warm = buildSite(FIXTURE, 'publishing-warm', { ...env, HANGAR_BUILD_TIME: LATER });
+	const warm = buildSite(FIXTURE, 'publishing-warm', {
+		HANGAR_CACHE_DIR: CACHE,
+		HANGAR_BUILD_TIME: LATER,
+	});
 	assert.equal(warm.status, 0, warm.output);
 	warmDir = warm.outDir;
 	warmOutput = warm.output;

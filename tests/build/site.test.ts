@@ -1,25 +1,23 @@
 /**
- * Builds the fixture site in tests/fixtures/site and checks what a reader and a crawler get: the
- * contract's URLs and contents, drafts and scheduled articles absent, titles escaped, tags folded.
+ * Reads the shared build of the fixture site in tests/fixtures/site and checks what a reader and a
+ * crawler get: the contract's URLs and contents, drafts and scheduled articles absent, titles
+ * escaped, tags folded; then builds it once more after the scheduled article's date.
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { buildSite, ROOT } from '../helpers/build.ts';
 import { filesContaining, fingerprint, hasPage, listFiles, page } from '../helpers/files.ts';
+import { SHARED_FIXTURE as FIXTURE, sharedBuild } from '../helpers/shared-build.ts';
 import { join } from 'node:path';
-
-const FIXTURE = 'tests/fixtures/site';
-// Fixed so the scheduled article (dated 2099) stays scheduled and dates never depend on the clock.
-const BUILD_TIME = '2024-06-01T12:00:00Z';
 
 let dir = '';
 let contentBefore: Map<string, string>;
 
 before(() => {
-	contentBefore = fingerprint(join(ROOT, FIXTURE));
-	const result = buildSite(FIXTURE, 'site', { HANGAR_BUILD_TIME: BUILD_TIME });
+	const result = sharedBuild();
 	assert.equal(result.status, 0, result.output);
 	dir = result.outDir;
+	contentBefore = result.contentBefore;
 });
 
 describe('the fixture site', () => {
