@@ -1,6 +1,7 @@
 /**
- * The built HTML, without a browser: every page is valid by html-validate's recommended rules,
- * every internal link, image and fragment resolves, and every page names itself as canonical.
+ * The built HTML, without a browser: every page is valid by html-validate's recommended rules and
+ * by the W3C Nu HTML Checker (the sample site's and the fixture site's pages), every internal link,
+ * image and fragment resolves, and every page names itself as canonical.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,7 +9,9 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { checkLinks, formatBroken } from '../helpers/links.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
 import { SITE_DIR, assertSiteBuilt, filesUnder, scanTags, urlPathOf } from '../helpers/site.ts';
+import { formatVnu, vnuErrors } from '../helpers/vnu.ts';
 
 /** html-validate's recommended rules, minus those that fight what the toolchain writes on purpose. */
 const HTML_VALIDATE_CONFIG: ConfigData = {
@@ -78,6 +81,13 @@ describe('built HTML', () => {
 			0,
 			`html-validate found ${count} problem(s) (${problems.size} distinct) in ${files.length} pages:\n${text}`
 		);
+	});
+
+	test('the Nu HTML Checker reports no error on any page of this site or the fixture site', () => {
+		const fixture = sharedBuild();
+		assert.equal(fixture.status, 0, fixture.output);
+		const errors = vnuErrors({ site: SITE_DIR, fixture: fixture.outDir });
+		assert.equal(errors.length, 0, `vnu found ${errors.length} error(s):\n${formatVnu(errors)}`);
 	});
 
 	test('every internal link, image and fragment resolves to a file in the site', () => {
