@@ -21,3 +21,15 @@ export function buildTime(): Date {
 		throw new Error(`HANGAR_BUILD_TIME="${fixed}" is not an ISO 8601 date`);
 	return date;
 }
+
+/**
+ * Astro's `cacheDir` for a content folder, relative to the repository root: `node_modules/.astro`
+ * for `content`, and one of its own for any other (a fixture site), so that builds of different
+ * content never share a content-layer cache. The tests empty it to build from cold.
+ */
+export function cacheDirFor(contentDir: string): string {
+	const dir = contentDir.replace(/\/+$/, '');
+	return dir === 'content'
+		? 'node_modules/.astro'
+		: `node_modules/.astro-${dir.replace(/[^\w-]+/g, '_')}`;
+}

@@ -18,14 +18,8 @@ import sharp from 'sharp';
 import { SITE } from '../../src/site.config.ts';
 import { buildSite, OUT } from '../helpers/build.ts';
 import { SHARED_FIXTURE as FIXTURE, sharedBuild } from '../helpers/shared-build.ts';
-import {
-	decodeEntities,
-	elementWith,
-	fileFor,
-	filesUnder,
-	scanTags,
-	urlPathOf,
-} from '../helpers/site.ts';
+import { decodeEntities } from '../../src/publish/html.ts';
+import { elementWith, fileFor, filesUnder, scanTags, urlPathOf } from '../helpers/site.ts';
 
 const CACHE = join(OUT, 'publishing-cache');
 const LATER = '2024-06-01T12:00:00Z';

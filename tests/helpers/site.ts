@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { decodeEntities } from '../../src/publish/html.ts';
 import { ROOT } from './build.ts';
 
 /** The built site the e2e tests run over: env HANGAR_SITE_DIR, default `<ROOT>/dist`. */
@@ -65,20 +66,6 @@ export interface Tag {
 	name: string;
 	attrs: Map<string, string>;
 	offset: number;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decodes the character references that occur in attribute values. */
-export function decodeEntities(value: string): string {
-	return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-		if (ref[0] === '#') {
-			const code =
-				ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-			return String.fromCodePoint(code);
-		}
-		return ENTITIES[ref.toLowerCase()] ?? whole;
-	});
 }
 
 /** Blanks out comments, scripts and styles (keeping offsets), so their text is not read as tags. */
