@@ -3,7 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import process from 'node:process';
 import { defineConfig } from 'astro/config';
-import { CONTENT_DIR } from './src/environment.ts';
+import { cacheDirFor, CONTENT_DIR } from './src/environment.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { publishing } from './src/integrations/publishing.ts';
 import { proseA11y } from './src/integrations/prose-a11y.ts';
@@ -21,10 +21,7 @@ export default defineConfig({
 	build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
 	// A fixture site (HANGAR_CONTENT_DIR) keeps its own content-layer cache, so builds of different
 	// content never share one.
-	cacheDir:
-		CONTENT_DIR === 'content'
-			? './node_modules/.astro'
-			: `./node_modules/.astro-${CONTENT_DIR.replace(/[^\w-]+/g, '_')}`,
+	cacheDir: `./${cacheDirFor(CONTENT_DIR)}`,
 	integrations: [
 		contentCheck({ root: process.cwd(), contentDir: CONTENT_DIR }),
 		mdx(),

@@ -28,3 +28,15 @@ export const CONTENT_PATH = resolve(CONTENT_DIR);
 export function buildTime(): Date {
 	return ENV.HANGAR_BUILD_TIME ? new Date(ENV.HANGAR_BUILD_TIME) : new Date();
 }
+
+/**
+ * Astro's `cacheDir` for a content folder, relative to the repository root: `node_modules/.astro`
+ * for `content`, and one of its own for any other (a fixture site), so that builds of different
+ * content never share a content-layer cache. The tests empty it to build from cold.
+ */
+export function cacheDirFor(contentDir: string): string {
+	const dir = contentDir.replace(/\/+$/, '');
+	return dir === 'content'
+		? 'node_modules/.astro'
+		: `node_modules/.astro-${dir.replace(/[^\w-]+/g, '_')}`;
+}

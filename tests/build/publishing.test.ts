@@ -1,34 +1,27 @@
 /**
- * Builds the fixture site twice and checks what feed readers, crawlers, social networks and the
- * static host get: feeds (parsed with feedsmith), JSON-LD field by field, sitemaps, the head of
- * every page type, social images and their cache, `_headers` and `_redirects`.
+ * Reads the fixture site's shared build and builds it once more, and checks what feed readers,
+ * crawlers, social networks and the static host get: feeds (parsed with feedsmith), JSON-LD field by
+ * field, sitemaps, the head of every page type, social images and their cache, `_headers` and
+ * `_redirects`.
  *
- * The first build runs at a fixed time two days after the newest fixture article (so the Google
- * News window holds exactly one article) with an empty social image cache; the second runs later
- * with the cache the first one filled.
+ * The shared build runs at a fixed time two days after the newest fixture article (so the Google
+ * News window holds exactly one article) with an empty social image cache; the second build here
+ * runs later with a copy of the cache the first one filled.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { SITE } from '../../src/site.config.ts';
 import { buildSite, OUT } from '../helpers/build.ts';
-import {
-	decodeEntities,
-	elementWith,
-	fileFor,
-	filesUnder,
-	scanTags,
-	urlPathOf,
-} from '../helpers/site.ts';
+import { SHARED_FIXTURE as FIXTURE, sharedBuild } from '../helpers/shared-build.ts';
+import { attrOf, rawTextOf, select, selectAll, tagOf, tagsOf, textOf } from '../helpers/html.ts';
+import { fileFor, filesUnder, hrefsIn, urlPathOf } from '../helpers/site.ts';
 
-const FIXTURE = 'tests/fixtures/site';
 const CACHE = join(OUT, 'publishing-cache');
-/** Noon two days after the newest fixture article (2020-07-04): only it is in the news window. */
-const BUILD_TIME = '2020-07-05T12:00:00Z';
 const LATER = '2024-06-01T12:00:00Z';
 const ORIGIN = new URL(SITE.url).origin;
 const abs = (path: string) => new URL(path, `${ORIGIN}/`).href;
@@ -62,11 +55,11 @@ function read(path: string, root = dir): string {
 
 /** The page's JSON-LD graph; fails unless the page has exactly one. */
 function jsonLd(path: string): Record<string, unknown>[] {
-	const scripts = [
-		...read(path).matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g),
-	];
+	const scripts = selectAll(read(path), 'script[type="application/ld+json"]');
 	assert.equal(scripts.length, 1, `${path} has ${scripts.length} JSON-LD scripts`);
-	const data = JSON.parse(scripts[0]?.[1] ?? '') as { '@context': string; '@graph': [] };
+	const [script] = scripts;
+	assert.ok(script, `${path} has no JSON-LD`);
+	const data = JSON.parse(rawTextOf(script)) as { '@context': string; '@graph': [] };
 	assert.equal(data['@context'], 'https://schema.org');
 	return data['@graph'];
 }
@@ -79,44 +72,39 @@ function nodeOf(graph: Record<string, unknown>[], type: string): Record<string, 
 
 /** The breadcrumb a reader sees: the label and link of each crumb. */
 function visibleCrumbs(path: string): { name: string; item?: string }[] {
-	const nav = elementWith(read(path), 'aria-label', 'Breadcrumb');
+	const nav = select(read(path), 'nav[aria-label="Breadcrumb"]');
 	assert.ok(nav, `${path} shows no breadcrumb`);
-	return [
-		...nav.matchAll(
-			/<li[^>]*>\s*(?:<a[^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>|<span[^>]*aria-current="page"[^>]*>([\s\S]*?)<\/span>)/g
-		),
-	].map((m) =>
-		m[1] !== undefined
-			? { name: decodeEntities(m[2] ?? '').trim(), item: abs(decodeEntities(m[1])) }
-			: { name: decodeEntities(m[3] ?? '').trim() }
-	);
+	return selectAll(nav, 'li').flatMap((li) => {
+		const link = select(li, 'a[href]');
+		if (link) return [{ name: textOf(link).trim(), item: abs(attrOf(link, 'href') ?? '') }];
+		const current = select(li, '[aria-current="page"]');
+		return current ? [{ name: textOf(current).trim() }] : [];
+	});
 }
 
 /** The `<link>` and `<meta>` elements of a page's head. */
 function head(path: string) {
-	const html = read(path);
-	const tags = scanTags(html.slice(0, html.indexOf('</head>')));
+	const headEl = select(read(path), 'head');
+	assert.ok(headEl, `${path} has no <head>`);
 	const meta = (key: string) =>
-		tags
-			.filter((t) => t.name === 'meta' && (t.attrs.get('property') ?? t.attrs.get('name')) === key)
-			.map((t) => t.attrs.get('content') ?? '');
+		selectAll(headEl, `meta[property="${key}"], meta[name="${key}"]`).map(
+			(m) => attrOf(m, 'content') ?? ''
+		);
 	const links = (rel: string) =>
-		tags.filter((t) => t.name === 'link' && t.attrs.get('rel') === rel).map((t) => t.attrs);
-	const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? '';
-	return { meta, links, title: decodeEntities(title) };
+		selectAll(headEl, `link[rel="${rel}"]`).map((link) => tagOf(link).attrs);
+	const title = select(headEl, 'title');
+	return { meta, links, title: title ? textOf(title) : '' };
 }
 
 /** Article paths linked from the <main> of a listing page and its later pages, in order. */
 function listed(path: string): string[] {
 	const pages = [path];
 	for (let n = 2; fileFor(dir, `${path}${n}/`); n++) pages.push(`${path}${n}/`);
-	return pages.flatMap((p) => {
-		const html = read(p);
-		const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-		return [...main.matchAll(/<h[23][^>]*>\s*<a href="(\/articles\/[^/"]+\/)"/g)].map(
-			(m) => m[1] ?? ''
-		);
-	});
+	return pages.flatMap((p) =>
+		hrefsIn(read(p), 'main h2 > a[href^="/articles/"], main h3 > a[href^="/articles/"]').filter(
+			(href) => /^\/articles\/[^/]+\/$/.test(href)
+		)
+	);
 }
 
 const xml = new XMLParser({
@@ -125,14 +113,18 @@ const xml = new XMLParser({
 });
 
 before(() => {
-	rmSync(CACHE, { recursive: true, force: true });
-	const env = { HANGAR_CACHE_DIR: CACHE };
-	const cold = buildSite(FIXTURE, 'publishing', { ...env, HANGAR_BUILD_TIME: BUILD_TIME });
+	const cold = sharedBuild();
 	assert.equal(cold.status, 0, cold.output);
 	dir = cold.outDir;
 	coldOutput = cold.output;
+	// A copy, so the shared build's cache stays as that build left it for the next run.
+	rmSync(CACHE, { recursive: true, force: true });
+	cpSync(cold.cacheDir, CACHE, { recursive: true, preserveTimestamps: true });
 	cacheBefore = cacheFiles();
-	const warm = buildSite(FIXTURE, 'publishing-warm', { ...env, HANGAR_BUILD_TIME: LATER });
+	const warm = buildSite(FIXTURE, 'publishing-warm', {
+		HANGAR_CACHE_DIR: CACHE,
+		HANGAR_BUILD_TIME: LATER,
+	});
 	assert.equal(warm.status, 0, warm.output);
 	warmDir = warm.outDir;
 	warmOutput = warm.output;
@@ -169,7 +161,7 @@ describe('feeds', () => {
 	test('feed HTML links and images are absolute and the images exist', () => {
 		const items = parseRssFeed(read('/rss.xml')).items ?? [];
 		for (const item of items) {
-			for (const tag of scanTags(item.content?.encoded ?? '')) {
+			for (const tag of tagsOf(item.content?.encoded ?? '')) {
 				for (const attr of ['href', 'src']) {
 					const url = tag.attrs.get(attr);
 					if (url === undefined || url.startsWith('mailto:')) continue;
@@ -182,7 +174,9 @@ describe('feeds', () => {
 			}
 		}
 		const lead = items.find((i) => i.link === abs('/articles/lead-image-story/'));
-		const srcs = scanTags(lead?.content?.encoded ?? '').flatMap((t) => t.attrs.get('src') ?? []);
+		const srcs = selectAll(lead?.content?.encoded ?? '', '[src]').map(
+			(e) => attrOf(e, 'src') ?? ''
+		);
 		assert.equal(srcs.length, 2, 'the lead image and the body image');
 		assert.ok(
 			srcs.every((s) => s.startsWith(`${ORIGIN}/_astro/`) && s.endsWith('.webp')),
@@ -390,11 +384,7 @@ describe('JSON-LD', () => {
 			assert.equal(about['name'], 'Beta Drone');
 			assert.deepEqual(about['brand'], { '@type': 'Brand', name: 'Bolt' });
 			assert.equal(about['offers'], undefined);
-			const html = read(path);
-			const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-			const shown = [...main.matchAll(/<h3[^>]*>\s*<a href="(\/articles\/[^"]+)"/g)].map((m) =>
-				abs(m[1] ?? '')
-			);
+			const shown = hrefsIn(read(path), 'main h3 > a[href^="/articles/"]').map(abs);
 			const list = page['mainEntity'] as { itemListElement: { url: string }[] };
 			assert.deepEqual(
 				list.itemListElement.map((i) => i.url),

@@ -1,6 +1,7 @@
 /**
- * The built HTML, without a browser: every page is valid by html-validate's recommended rules,
- * every internal link, image and fragment resolves, and every page names itself as canonical.
+ * The built HTML, without a browser: every page is valid by html-validate's recommended rules and
+ * by the W3C Nu HTML Checker (the sample site's and the fixture site's pages), every internal link,
+ * image and fragment resolves, and every page names itself as canonical.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,7 +9,10 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { checkLinks, formatBroken } from '../helpers/links.ts';
-import { SITE_DIR, assertSiteBuilt, filesUnder, scanTags, urlPathOf } from '../helpers/site.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
+import { attrOf, parsePage, select, selectAll } from '../helpers/html.ts';
+import { SITE_DIR, assertSiteBuilt, filesUnder, urlPathOf } from '../helpers/site.ts';
+import { formatVnu, vnuErrors } from '../helpers/vnu.ts';
 
 /** html-validate's recommended rules, minus those that fight what the toolchain writes on purpose. */
 const HTML_VALIDATE_CONFIG: ConfigData = {
@@ -80,6 +84,13 @@ describe('built HTML', () => {
 		);
 	});
 
+	test('the Nu HTML Checker reports no error on any page of this site or the fixture site', () => {
+		const fixture = sharedBuild();
+		assert.equal(fixture.status, 0, fixture.output);
+		const errors = vnuErrors({ site: SITE_DIR, fixture: fixture.outDir });
+		assert.equal(errors.length, 0, `vnu found ${errors.length} error(s):\n${formatVnu(errors)}`);
+	});
+
 	test('every internal link, image and fragment resolves to a file in the site', () => {
 		const broken = checkLinks(SITE_DIR, siteOrigin());
 		assert.equal(
@@ -95,21 +106,16 @@ describe('built HTML', () => {
 		const wrong: string[] = [];
 		for (const file of files) {
 			const path = urlPathOf(SITE_DIR, file);
-			const tags = scanTags(readFileSync(file, 'utf8'));
-			const noindex = tags.some(
-				(t) =>
-					t.name === 'meta' &&
-					t.attrs.get('name') === 'robots' &&
-					/noindex/.test(t.attrs.get('content') ?? '')
+			const doc = parsePage(readFileSync(file, 'utf8'));
+			const noindex = selectAll(doc, 'meta[name="robots"]').some((m) =>
+				/noindex/.test(attrOf(m, 'content') ?? '')
 			);
-			const canonicals = tags.filter(
-				(t) => t.name === 'link' && t.attrs.get('rel')?.split(/\s+/).includes('canonical')
-			);
+			const canonicals = selectAll(doc, 'link[rel~="canonical"]');
 			if (noindex) {
 				if (canonicals.length > 0) wrong.push(`  ${path}: noindex page has a canonical URL`);
 				continue;
 			}
-			const hrefs = canonicals.map((t) => t.attrs.get('href'));
+			const hrefs = canonicals.map((link) => attrOf(link, 'href'));
 			if (hrefs.length !== 1 || hrefs[0] !== origin + path) {
 				wrong.push(`  ${path}: canonical ${JSON.stringify(hrefs)}, expected ${origin + path}`);
 			}
@@ -121,9 +127,7 @@ describe('built HTML', () => {
 /** The origin of the site's canonical URLs, read from the home page. */
 function siteOrigin(): string | undefined {
 	const home = readFileSync(join(SITE_DIR, 'index.html'), 'utf8');
-	const link = scanTags(home).find(
-		(t) => t.name === 'link' && t.attrs.get('rel')?.split(/\s+/).includes('canonical')
-	);
-	const href = link?.attrs.get('href');
+	const link = select(home, 'link[rel~="canonical"]');
+	const href = link && attrOf(link, 'href');
 	return href ? new URL(href).origin : undefined;
 }

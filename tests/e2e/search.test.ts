@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations, formatViolations } from '../helpers/axe.ts';
 import { launch } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/build.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
 import { serve, type StaticServer } from '../helpers/serve.ts';
 
 const ALPHA = ['/articles/case-variant/', '/articles/html-title/', '/articles/lead-image-story/'];
@@ -18,9 +18,7 @@ let context: BrowserContext;
 let closeBrowser: () => Promise<void>;
 
 before(async () => {
-	const built = buildSite('tests/fixtures/site', 'search-site', {
-		HANGAR_BUILD_TIME: '2024-06-01T12:00:00Z',
-	});
+	const built = sharedBuild();
 	assert.equal(built.status, 0, built.output);
 	server = await serve(built.outDir);
 	({ context, close: closeBrowser } = await launch());

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cacheDirFor } from '../../src/environment.ts';
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -51,11 +52,8 @@ export function buildSite(
 	if (!warm) {
 		rmSync(outDir, { recursive: true, force: true });
 		// Start from empty caches, as a fresh clone does: the content layer keeps rendered Markdown
-		// and would hide a change to the Markdown pipeline (see astro.config.mjs cacheDir).
-		rmSync(join(ROOT, 'node_modules', `.astro-${contentDir.replace(/[^\w-]+/g, '_')}`), {
-			recursive: true,
-			force: true,
-		});
+		// and would hide a change to the Markdown pipeline (see cacheDirFor in src/environment.ts).
+		rmSync(join(ROOT, cacheDirFor(contentDir)), { recursive: true, force: true });
 	}
 	const result = run(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
 		HANGAR_CONTENT_DIR: contentDir,

@@ -15,6 +15,7 @@ import type { ServiceConfig } from '../../src/comments/service/config.ts';
 import type { CommentsManifest } from '../../src/comments/model.ts';
 import { hashPassword } from '../../src/comments/service/credentials.ts';
 import { OUT, ROOT } from './build.ts';
+import { attrOf, select } from './html.ts';
 
 /** The site origin the test service accepts posts from. */
 export const SITE_ORIGIN = 'http://site.test';
@@ -147,7 +148,7 @@ export async function signIn(url: string, password = PASSWORD, client = '198.51.
 export async function queue(url: string, cookie: string): Promise<{ html: string; csrf: string }> {
 	const response = await fetch(`${url}/moderate`, { headers: { Cookie: cookie } });
 	const html = await response.text();
-	return { html, csrf: /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '' };
+	return { html, csrf: attrOf(select(html, 'input[name="csrf"]'), 'value') ?? '' };
 }
 
 /** Sends a moderation action (`approve`, `reject`, `spam`) for a comment. */

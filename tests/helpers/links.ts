@@ -4,7 +4,8 @@
  * and every fragment to an id on its target.
  */
 import { readFileSync } from 'node:fs';
-import { fileFor, filesUnder, scanTags, urlPathOf } from './site.ts';
+import { tagsOf } from './html.ts';
+import { fileFor, filesUnder, urlPathOf } from './site.ts';
 
 /** One broken reference: the page it is on, the attribute and URL as written, and what is wrong. */
 export interface BrokenLink {
@@ -36,7 +37,7 @@ export function srcsetUrls(srcset: string): string[] {
 /** The ids (and legacy `<a name>` anchors) on a page. */
 export function idsOf(html: string): Set<string> {
 	const ids = new Set<string>();
-	for (const tag of scanTags(html)) {
+	for (const tag of tagsOf(html)) {
 		const id = tag.attrs.get('id');
 		if (id) ids.add(id);
 		const name = tag.name === 'a' ? tag.attrs.get('name') : undefined;
@@ -67,7 +68,7 @@ export function checkLinks(dir: string, siteOrigin?: string): BrokenLink[] {
 		// on every request.
 		const servedAnywhere = pagePath === '/404.html';
 		const html = readFileSync(file, 'utf8');
-		for (const tag of scanTags(html)) {
+		for (const tag of tagsOf(html)) {
 			const refs: { attr: string; url: string }[] = [];
 			for (const attr of ['href', 'src']) {
 				const value = tag.attrs.get(attr);

@@ -1,11 +1,12 @@
 /**
- * Reading a built site without a browser: which folder to test, its HTML files, a small tag and
- * attribute scanner for Astro's output, and discovery of one page of each type by following links
+ * Reading a built site without a browser: which folder to test, its HTML files, its links (read
+ * with the parser of ./html.ts), and discovery of one page of each type by following links
  * from the index pages (so no test hard-codes a slug of the sample content).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { ROOT } from './build.ts';
+import { attrOf, selectAll, type HtmlElement, type HtmlRoot } from './html.ts';
 
 /** The built site the e2e tests run over: env HANGAR_SITE_DIR, default `<ROOT>/dist`. */
 export const SITE_DIR = resolve(process.env['HANGAR_SITE_DIR'] ?? join(ROOT, 'dist'));
@@ -60,91 +61,14 @@ export function readPage(dir: string, urlPath: string): string {
 	return readFileSync(file, 'utf8');
 }
 
-/** One start tag: lower-case name, decoded attributes and its offset in the scanned text. */
-export interface Tag {
-	name: string;
-	attrs: Map<string, string>;
-	offset: number;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decodes the character references that occur in attribute values. */
-export function decodeEntities(value: string): string {
-	return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-		if (ref[0] === '#') {
-			const code =
-				ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-			return String.fromCodePoint(code);
-		}
-		return ENTITIES[ref.toLowerCase()] ?? whole;
-	});
-}
-
-/** Blanks out comments, scripts and styles (keeping offsets), so their text is not read as tags. */
-function blankRawText(html: string): string {
-	return html.replace(
-		/<!--[\s\S]*?-->|(<(script|style)\b[^>]*>)[\s\S]*?(<\/\2\s*>)/gi,
-		(whole, open?: string, _name?: string, close?: string) =>
-			open && close
-				? open + ' '.repeat(whole.length - open.length - close.length) + close
-				: ' '.repeat(whole.length)
-	);
-}
-
-const TAG =
-	/<([a-zA-Z][\w:-]*)((?:\s+[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-const ATTR = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-
-/** Every start tag in `html` (outside comments, scripts and styles). */
-export function scanTags(html: string): Tag[] {
-	const tags: Tag[] = [];
-	for (const m of blankRawText(html).matchAll(TAG)) {
-		const attrs = new Map<string, string>();
-		for (const a of (m[2] ?? '').matchAll(ATTR)) {
-			const name = (a[1] ?? '').toLowerCase();
-			if (!attrs.has(name)) attrs.set(name, decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
-		}
-		tags.push({ name: (m[1] ?? '').toLowerCase(), attrs, offset: m.index });
-	}
-	return tags;
-}
-
-/** The part of a page inside <main>…</main> (the whole page when it has no <main>). */
-export function mainOf(html: string): string {
-	const start = html.search(/<main\b/i);
-	const end = html.search(/<\/main\s*>/i);
-	return start >= 0 && end > start ? html.slice(start, end) : html;
-}
-
-/** The `href`s of the <a> elements in `html`, in document order. */
-export function anchorHrefs(html: string): string[] {
-	return scanTags(html)
-		.filter((t) => t.name === 'a' && t.attrs.has('href'))
-		.map((t) => t.attrs.get('href') ?? '');
-}
-
-/**
- * The element that starts with the first tag carrying `attr="value"`, up to the matching close of
- * its tag name (nesting of the same name counted); undefined when absent.
- */
-export function elementWith(html: string, attr: string, value: string): string | undefined {
-	const clean = blankRawText(html);
-	const open = scanTags(html).find((t) => t.attrs.get(attr) === value);
-	if (!open) return undefined;
-	const re = new RegExp(`<(/?)${open.name}\\b[^>]*>`, 'gi');
-	re.lastIndex = open.offset;
-	let depth = 0;
-	for (let m = re.exec(clean); m; m = re.exec(clean)) {
-		depth += m[1] ? -1 : 1;
-		if (depth === 0) return html.slice(open.offset, m.index + m[0].length);
-	}
-	return html.slice(open.offset);
+/** The decoded `href`s of the links a selector picks (`main a[href]`), in document order. */
+export function hrefsIn(html: string | HtmlRoot | HtmlElement, selector = 'a[href]'): string[] {
+	return selectAll(html, selector).map((a) => attrOf(a, 'href') ?? '');
 }
 
 /** Links in the <main> of the page at `listPath` whose path matches `pattern`, deduplicated. */
 export function linksMatching(dir: string, listPath: string, pattern: RegExp): string[] {
-	const hrefs = anchorHrefs(mainOf(readPage(dir, listPath)));
+	const hrefs = hrefsIn(readPage(dir, listPath), 'main a[href]');
 	return [...new Set(hrefs.filter((h) => pattern.test(h)))];
 }
 
@@ -174,8 +98,7 @@ export function allArticles(dir: string): string[] {
 
 /** The links in an article's "filed under" block (products, audits, tags). */
 export function termLinksOf(dir: string, articlePath: string): string[] {
-	const block = elementWith(mainOf(readPage(dir, articlePath)), 'aria-labelledby', 'terms-heading');
-	return block ? anchorHrefs(block) : [];
+	return hrefsIn(readPage(dir, articlePath), 'main [aria-labelledby="terms-heading"] a[href]');
 }
 
 /** What a product page must link to, worked out from the other pages of the site. */
@@ -190,7 +113,7 @@ export interface ProductExpectations {
 export function productExpectations(dir: string, productPath: string): ProductExpectations {
 	const auditPaths = linksMatching(dir, '/audits/', TERM_PAGE.audit);
 	const audits = auditPaths.filter((audit) =>
-		anchorHrefs(mainOf(readPage(dir, audit))).includes(productPath)
+		hrefsIn(readPage(dir, audit), 'main a[href]').includes(productPath)
 	);
 	const articles = allArticles(dir).filter((a) => termLinksOf(dir, a).includes(productPath));
 	return { audits, articles };
