@@ -38,7 +38,10 @@ export function startSearchPage(form: HTMLFormElement): void {
 	const empty = form.querySelector<HTMLElement>('[data-search-empty]');
 	const chips = form.querySelector<HTMLElement>('[data-search-chips]');
 	const emptyChips = form.querySelector<HTMLElement>('[data-search-empty-chips]');
-	const panel = form.querySelector<HTMLElement>('[data-search-filters]');
+	const panel = form.querySelector<HTMLDetailsElement>('[data-search-filters]');
+	const chosenCount = form.querySelector<HTMLElement>('[data-filter-count]');
+	const showResults = form.querySelector<HTMLButtonElement>('[data-show-results]');
+	const results = form.querySelector<HTMLElement>('#results');
 	if (!query || !sort || !status || !list || !more || !empty || !chips || !emptyChips) return;
 	const locale = form.dataset['locale'] ?? 'en';
 	const timeZone = form.dataset['timeZone'] ?? 'UTC';
@@ -82,6 +85,7 @@ export function startSearchPage(form: HTMLFormElement): void {
 		// Filtering loads filter indexes anyway, and a reader who filters wants the counts.
 		if (hasFilters(state)) liveCounts = true;
 		if (!liveCounts) showBuildCounts(!isActive(state));
+		showChosen(state);
 		if (!isActive(state)) {
 			list!.replaceChildren();
 			more!.hidden = true;
@@ -107,6 +111,7 @@ export function startSearchPage(form: HTMLFormElement): void {
 		await showMore(mine);
 		if (mine !== run) return;
 		const n = result.results.length;
+		if (showResults) showResults.textContent = n === 1 ? 'Show 1 result' : `Show ${n} results`;
 		const words = state.query ? ` for “${state.query}”` : '';
 		status!.textContent =
 			n === 0
@@ -131,6 +136,14 @@ export function startSearchPage(form: HTMLFormElement): void {
 	/** The build's counts (of all articles) while there is no search; no counts during one. */
 	function showBuildCounts(visible: boolean): void {
 		for (const el of form.querySelectorAll<HTMLElement>('[data-count-key]')) el.hidden = !visible;
+		// Without live counts no value is known to be empty: every one may be chosen.
+		for (const box of checkboxes()) box.disabled = false;
+	}
+
+	/** "Filters (n)": how many values are chosen, readable with the panel closed. */
+	function showChosen(state: SearchState): void {
+		const n = FILTER_KEYS.reduce((sum, key) => sum + state.filters[key].length, 0);
+		if (chosenCount) chosenCount.textContent = n > 0 ? ` (${n})` : '';
 	}
 
 	/** From now on, the counts follow the search: loads the filter indexes and counts. */
@@ -164,8 +177,11 @@ export function startSearchPage(form: HTMLFormElement): void {
 			const key = el.dataset['countKey'] as FilterKey;
 			const count = counts[key]?.[el.dataset['countValue'] ?? ''] ?? 0;
 			el.textContent = String(count);
-			el.toggleAttribute('data-zero', count === 0);
 			el.hidden = false;
+			// A value that would leave no result is shown but not offered; a chosen one stays
+			// choosable, so the reader can untick it.
+			const box = el.closest('li')?.querySelector('input');
+			if (box) box.disabled = count === 0 && !box.checked;
 		}
 	}
 
@@ -294,14 +310,22 @@ export function startSearchPage(form: HTMLFormElement): void {
 		typingTimer = setTimeout(() => commit(false), 250);
 	});
 	more.addEventListener('click', () => void showMore(run));
+	// On a narrow screen the open panel hides the results below it: close it and go to them.
+	showResults?.addEventListener('click', () => {
+		if (panel) panel.open = false;
+		results?.focus({ preventScroll: true });
+		results?.scrollIntoView({ block: 'start' });
+	});
 	// Turning to the filter panel, by keyboard (focus reaches a summary or a checkbox first) or by
-	// pointer, makes the counts live before a choice is made. A click, not a pointerdown: on a
-	// phone the panel sits above the results, and a finger scrolling past it is not using it.
+	// pointer, makes the counts live before a choice is made. A click, not a pointerdown: a finger
+	// scrolling past the panel is not using it.
 	for (const type of ['focusin', 'click']) {
 		panel?.addEventListener(type, useLiveCounts, { once: true });
 	}
 	window.addEventListener('popstate', () => {
 		const state = parseState(new URLSearchParams(location.search));
+		// Following an in-page link ("Skip to results") also pops state; the search is the same.
+		if (latest && serializeState(state) === serializeState(latest)) return;
 		writeForm(state);
 		void search(state);
 	});
