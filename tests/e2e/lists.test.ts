@@ -1,8 +1,10 @@
 /**
- * Lists show pictures (issue 17, points 3 and 4): every article card whose article has a lead image
- * shows it as a small lazy AVIF/WebP thumbnail in a fixed frame, on the home page below the top
- * story, the article listing, product, audit and tag pages and an article's related articles; and
- * every product card shows the product's photo or a drawn tile, never an empty frame.
+ * Lists show pictures and products lead to the shop (issue 17, points 3 and 4): every article card
+ * whose article has a lead image shows it as a small lazy AVIF/WebP thumbnail in a fixed frame, on
+ * the home page below the top story, the article listing, product, audit and tag pages and an
+ * article's related articles; every product card shows the product's photo or a tile in the brand
+ * colour, never an empty frame; a product page offers its shop page as a button, and the dealer's
+ * call-to-action.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -82,5 +84,65 @@ describe('pictures in lists', () => {
 				}
 			});
 		}
+	});
+});
+
+describe('the path to the shop', () => {
+	const ctx = useSiteInBrowser();
+
+	test('every product card on the home page and /products/ shows a photo or a named brand tile', async () => {
+		for (const path of [ctx.site.pages.home, ctx.site.pages.products]) {
+			await open(ctx.page, ctx.site.url(path));
+			const cards = await ctx.page
+				.locator('main .term-card:has(a[href^="/products/"])')
+				.evaluateAll((cards) =>
+					cards.map((card) => ({
+						name: card.querySelector('h2 a')?.textContent?.trim() ?? '',
+						photo: card.querySelector('picture img') !== null,
+						tile: card.querySelector('.tile')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+						tileBackground: getComputedStyle(card.querySelector('.tile') ?? card).backgroundImage,
+					}))
+				);
+			assert.ok(cards.length > 0, `${path} lists no product`);
+			assert.ok(
+				cards.some((c) => c.photo),
+				`no product card on ${path} has a photo`
+			);
+			for (const card of cards) {
+				if (card.photo) continue;
+				assert.ok(
+					card.tile.startsWith(card.name),
+					`${path}: ${card.name} has neither photo nor tile`
+				);
+				assert.match(card.tileBackground, /gradient/, `${path}: ${card.name}'s tile is not drawn`);
+			}
+		}
+	});
+
+	test('a product page offers its shop page as a button and shows the call-to-action', async () => {
+		await open(ctx.page, ctx.site.url(ctx.site.pages.product));
+		const shop = ctx.page.getByRole('link', { name: /in the shop/ });
+		assert.equal(await shop.count(), 1, 'no single "in the shop" link');
+		const look = await shop.evaluate((a) => {
+			const style = getComputedStyle(a);
+			const box = a.getBoundingClientRect();
+			return {
+				host: new URL((a as HTMLAnchorElement).href).host,
+				background: style.backgroundColor,
+				underline: style.textDecorationLine,
+				height: box.height,
+			};
+		});
+		assert.notEqual(
+			look.host,
+			new URL(ctx.site.server.url).host,
+			'the shop link stays on the site'
+		);
+		assert.notEqual(look.background, 'rgba(0, 0, 0, 0)', 'the shop link has no button background');
+		assert.equal(look.underline, 'none', 'the shop link is underlined text');
+		assert.ok(look.height >= 44, `the shop button is ${look.height} px tall`);
+		const cta = ctx.page.locator('main aside[aria-labelledby="cta-heading"]');
+		assert.equal(await cta.count(), 1, 'no call-to-action on the product page');
+		assert.ok(await cta.locator('a').first().isVisible());
 	});
 });
