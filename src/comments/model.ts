@@ -139,6 +139,12 @@ export interface CommentsConfig {
 	enabled: boolean;
 	/** Base URL of the intake service, e.g. `https://comments.example.com`; the form posts to `<intakeUrl>/comments`. */
 	intakeUrl: string;
+	/**
+	 * The names the dealer's own people comment under, written exactly as in their comments, e.g.
+	 * `['Northwind Drone Supply']`: their published comments carry a "Staff" badge. Anyone can type
+	 * these names into the form, so moderators approve a comment under them only from staff.
+	 */
+	staff?: string[] | undefined;
 }
 
 /** What the build does about comments, after the environment's overrides. */
