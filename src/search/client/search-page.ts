@@ -7,7 +7,6 @@
  * then the panel shows the build's counts of all articles while there is no search, and no counts
  * during one (counts of all articles beside a query's results would read as the query's).
  */
-import { formatDate, machineDate } from '../../model/dates.ts';
 import {
 	FILTER_KEYS,
 	FILTER_LABELS,
@@ -22,9 +21,9 @@ import {
 	hasFilterIndexes,
 	loadFilterIndexes,
 	loadPagefind,
-	type PagefindResultData,
 	type PagefindSearch,
 } from './pagefind.ts';
+import { renderResult } from './result.ts';
 
 const PAGE_SIZE = 10;
 
@@ -127,7 +126,7 @@ export function startSearchPage(form: HTMLFormElement): void {
 		const data = await Promise.all(batch.map((r) => r.data()));
 		if (mine !== run) return;
 		const firstNew = shown;
-		list!.append(...data.map(renderResult));
+		list!.append(...data.map((d) => renderResult(d, locale, timeZone)));
 		shown += batch.length;
 		more!.hidden = shown >= current.results.length;
 		if (firstNew > 0) list!.children[firstNew]?.querySelector('a')?.focus();
@@ -229,69 +228,6 @@ export function startSearchPage(form: HTMLFormElement): void {
 		button.setAttribute('aria-label', label);
 		button.addEventListener('click', action);
 		return button;
-	}
-
-	function renderResult(data: PagefindResultData): HTMLLIElement {
-		const item = document.createElement('li');
-		item.className = 'result';
-		const article = document.createElement('article');
-		if (data.meta['image']) {
-			const img = document.createElement('img');
-			img.src = data.meta['image'];
-			img.alt = '';
-			img.width = 120;
-			img.height = 68;
-			img.loading = 'lazy';
-			img.decoding = 'async';
-			article.append(img);
-		}
-		const body = document.createElement('div');
-		const meta = document.createElement('p');
-		meta.className = 'result-meta';
-		if (data.meta['type']) {
-			const label = document.createElement('span');
-			label.className = 'label';
-			label.textContent = data.meta['type'];
-			meta.append(label, ' ');
-		}
-		const date = data.meta['date'] ? new Date(data.meta['date']) : undefined;
-		if (date && !Number.isNaN(date.getTime())) {
-			const time = document.createElement('time');
-			time.dateTime = machineDate(date);
-			time.textContent = formatDate(date, locale, timeZone);
-			meta.append(time);
-		}
-		const heading = document.createElement('h3');
-		const link = document.createElement('a');
-		link.href = data.url;
-		link.textContent = data.meta['title'] ?? data.url;
-		heading.append(link);
-		const excerpt = document.createElement('p');
-		excerpt.className = 'excerpt';
-		// Pagefind encodes the page text before adding <mark>, so its excerpt is safe as HTML.
-		excerpt.innerHTML = data.excerpt;
-		body.append(meta, heading, excerpt);
-		const subs = data.sub_results
-			.filter((s) => s.url.includes('#') && s.title !== data.meta['title'])
-			.slice(0, 3);
-		if (subs.length > 0) {
-			const ul = document.createElement('ul');
-			ul.className = 'sub-results';
-			for (const sub of subs) {
-				const li = document.createElement('li');
-				const a = document.createElement('a');
-				a.href = sub.url;
-				a.textContent = sub.title;
-				const text = document.createElement('span');
-				text.innerHTML = sub.excerpt;
-				li.append(a, ' ', text);
-				ul.append(li);
-			}
-			body.append(ul);
-		}
-		article.append(body);
-		item.append(article);
-		return item;
 	}
 
 	form.addEventListener('submit', (event) => {
