@@ -51,12 +51,12 @@ describe('the comment form and tap targets', () => {
 		await ctx.page.keyboard.press('Tab');
 		const note = ctx.page.locator('#comment-email-error');
 		await note.waitFor({ timeout: 2000 });
-		assert.match((await note.textContent()) ?? '', /e-mail address like/);
+		assert.match((await note.textContent()) ?? '', /whole e-mail address/);
 		assert.equal(await email.getAttribute('aria-invalid'), 'true');
 		assert.match((await email.getAttribute('aria-describedby')) ?? '', /comment-email-error/);
 		const status = ctx.page.locator('[data-comment-status]');
 		assert.equal(await status.getAttribute('role'), 'status');
-		assert.match((await status.textContent()) ?? '', /e-mail address like/);
+		assert.match((await status.textContent()) ?? '', /whole e-mail address/);
 		// Correcting it clears the problem as the reader types.
 		await email.fill('reader@example.com');
 		assert.equal(await note.count(), 0);

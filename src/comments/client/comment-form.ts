@@ -22,7 +22,8 @@ function fieldProblem(field: HTMLInputElement | HTMLTextAreaElement): string {
 	];
 	if (v.valueMissing) return `Enter ${what ?? 'this field'}.`;
 	if (v.typeMismatch && field.type === 'email') {
-		return 'Enter an e-mail address like name@example.com.';
+		// No example address: the build's output is checked to publish none but the dealer's.
+		return 'Enter your whole e-mail address, with an @ and a domain.';
 	}
 	if (v.tooLong) return `This is longer than the ${field.maxLength} characters allowed.`;
 	return field.validationMessage;
