@@ -45,5 +45,9 @@ export const SITE = defineSite({
 	],
 	cspAdditions: {},
 	// The intake service on this machine (`npm run comments -- serve`); a live site uses its https address.
-	comments: { enabled: true, intakeUrl: 'http://127.0.0.1:8787' },
+	comments: {
+		enabled: true,
+		intakeUrl: 'http://127.0.0.1:8787',
+		staff: ['Northwind Drone Supply'],
+	},
 });

@@ -166,10 +166,16 @@ export const siteSchema = z.object({
 		description:
 			"Sources added to the Content-Security-Policy of `dist/_headers`, by directive, e.g. `{ 'frame-src': ['https://www.youtube-nocookie.com'] }`; the site's own inline code is hashed by the build.",
 	}),
-	comments: z.object({ enabled: z.boolean(), intakeUrl: z.string() }).meta({
-		description:
-			'Reader comments (docs/comments.md): `enabled` shows the form under every article (an article opts out with `comments: false`), and `intakeUrl` is the address of the comment service the form posts to.',
-	}),
+	comments: z
+		.object({
+			enabled: z.boolean(),
+			intakeUrl: z.string(),
+			staff: z.array(text).optional(),
+		})
+		.meta({
+			description:
+				'Reader comments (docs/comments.md): `enabled` shows the form under every article (an article opts out with `comments: false`); `intakeUrl` is the address of the comment service the form posts to; `staff` lists the names the dealer\'s own people comment under, exactly as in their comments, whose published comments carry a "Staff" badge (anyone can type these names, so moderators approve a comment under them only from staff).',
+		}),
 });
 
 /** The site configuration as the build uses it. */

@@ -60,6 +60,8 @@ export function searchRecord(
 	const meta: Record<string, string> = {
 		date: article.date.toISOString(),
 		type: TYPE_LABELS[article.type],
+		// Results lead with it: a whole sentence the author wrote, where the excerpt is a cut.
+		description: article.description,
 	};
 	if (imageUrl) meta['image'] = imageUrl;
 	if (imageUrl && article.imageAlt) meta['image_alt'] = article.imageAlt;
@@ -82,8 +84,9 @@ function unique(values: string[]): string[] {
 }
 
 /**
- * One `key:value` pair for a `data-pagefind-filter`, `-meta` or `-sort` attribute. Pagefind splits
- * these attributes on commas, so commas and backslashes in values are escaped.
+ * One `key:value` pair for a `data-pagefind-filter` or `-sort` attribute. Pagefind splits these
+ * attributes on commas, so commas and backslashes in values are escaped. (An inline meta value runs
+ * to the end of its attribute and is taken as written: see SearchData.astro.)
  */
 export function pagefindPair(key: string, value: string): string {
 	return `${key}:${value.replace(/\\/g, '\\\\').replace(/,/g, '\\,')}`;

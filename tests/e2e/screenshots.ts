@@ -1,10 +1,12 @@
 /**
- * Full-page screenshots of each page type, for a person to look at: 375×800 and 1280×900, light
- * and dark, written to tests/.out/screenshots/<type>-<width>-<scheme>.png. Not a test.
+ * Full-page screenshots of each page type (and the search page with results), for a person to look
+ * at: 320×700 (400 % zoom of a 1280 px window), 375×800 and 1280×900, light and dark, written to
+ * tests/.out/screenshots/<type>-<width>-<scheme>.png. Not a test.
  *
- *   ./node_modules/.bin/node tests/e2e/screenshots.ts [siteDir]
+ *   ./node_modules/.bin/node tests/e2e/screenshots.ts [siteDir] [type,type…]
  *
- * siteDir defaults to HANGAR_SITE_DIR, then dist/. Pages wider than the viewport are reported.
+ * siteDir defaults to HANGAR_SITE_DIR, then dist/; the types (e.g. `search,product`) to all of
+ * them. Pages wider than the viewport are reported.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,12 +16,16 @@ import { open, startSite } from '../helpers/page.ts';
 import { SITE_DIR, pageTypes } from '../helpers/site.ts';
 
 const VIEWPORTS = [
+	{ width: 320, height: 700 },
 	{ width: 375, height: 800 },
 	{ width: 1280, height: 900 },
 ];
 const SCHEMES = ['light', 'dark'] as const;
 
 const siteDir = resolve(process.argv[2] ?? SITE_DIR);
+const only = process.argv[3]?.split(',');
+/** A search with results and filters, as a reader finds it from a shared link. */
+const SEARCH = { type: 'search', path: '/search/?q=encryption' };
 const outDir = join(OUT, 'screenshots');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
@@ -34,8 +40,10 @@ try {
 		await page.setViewportSize(viewport);
 		for (const colorScheme of SCHEMES) {
 			await page.emulateMedia({ colorScheme });
-			for (const { type, path } of pageTypes(site.pages)) {
+			for (const { type, path } of [...pageTypes(site.pages), SEARCH]) {
+				if (only && !only.includes(type.replace(/\s+/g, '-'))) continue;
 				await open(page, site.url(path));
+				if (path === SEARCH.path) await page.waitForSelector('[data-search-results] li');
 				// Load lazy images too, so the full-page picture shows them.
 				await page.$$eval('img[loading="lazy"]', (imgs) =>
 					imgs.forEach((img) => img.setAttribute('loading', 'eager'))

@@ -1,5 +1,6 @@
 /**
- * The comment form with JavaScript: posts in place (JSON to the intake service), announces the
+ * The comment form with JavaScript: checks each field when the reader leaves it (the problem shown
+ * under the field and announced), posts in place (JSON to the intake service), announces the
  * result in the form's status line, marks the fields the service refused, and keeps everything the
  * reader wrote unless the comment was accepted. "Reply" links choose the comment answered.
  */
@@ -11,6 +12,22 @@ interface Answer {
 }
 
 const KEPT = 'Your text is still in the form.';
+
+/** What is wrong with a field the browser finds invalid, in the site's words; '' when nothing. */
+function fieldProblem(field: HTMLInputElement | HTMLTextAreaElement): string {
+	const v = field.validity;
+	if (v.valid) return '';
+	const what = { name: 'your name', email: 'your e-mail address', body: 'your comment' }[
+		field.name
+	];
+	if (v.valueMissing) return `Enter ${what ?? 'this field'}.`;
+	if (v.typeMismatch && field.type === 'email') {
+		// No example address: the build's output is checked to publish none but the dealer's.
+		return 'Enter your whole e-mail address, with an @ and a domain.';
+	}
+	if (v.tooLong) return `This is longer than the ${field.maxLength} characters allowed.`;
+	return field.validationMessage;
+}
 
 /** Enhances the comment form; without this the form still works as a plain POST. */
 export function enhanceCommentForm(form: HTMLFormElement): void {
@@ -25,15 +42,31 @@ export function enhanceCommentForm(form: HTMLFormElement): void {
 		status.dataset['kind'] = kind;
 	};
 
+	/** Removes the problem shown at `field`, if any. */
+	const unmark = (field: Element) => {
+		document.getElementById(`${field.id}-error`)?.remove();
+		field.removeAttribute('aria-invalid');
+		const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
+		const kept = ids.filter((id) => id && !id.endsWith('-error')).join(' ');
+		if (kept) field.setAttribute('aria-describedby', kept);
+		else field.removeAttribute('aria-describedby');
+	};
+
+	/** Shows `message` under `field`, tied to it by aria-describedby. */
+	const mark = (field: HTMLElement, message: string) => {
+		unmark(field);
+		const note = document.createElement('p');
+		note.className = 'field-error';
+		note.id = `${field.id}-error`;
+		note.textContent = message;
+		field.after(note);
+		field.setAttribute('aria-invalid', 'true');
+		const ids = field.getAttribute('aria-describedby');
+		field.setAttribute('aria-describedby', ids ? `${ids} ${note.id}` : note.id);
+	};
+
 	const clearErrors = () => {
-		for (const note of form.querySelectorAll('.field-error')) note.remove();
-		for (const field of form.querySelectorAll('[aria-invalid]')) {
-			field.removeAttribute('aria-invalid');
-			const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
-			const kept = ids.filter((id) => id && !id.endsWith('-error')).join(' ');
-			if (kept) field.setAttribute('aria-describedby', kept);
-			else field.removeAttribute('aria-describedby');
-		}
+		for (const field of form.querySelectorAll('[aria-invalid]')) unmark(field);
 	};
 
 	const showErrors = (errors: NonNullable<Answer['errors']>) => {
@@ -41,18 +74,31 @@ export function enhanceCommentForm(form: HTMLFormElement): void {
 		for (const error of errors) {
 			const field = form.elements.namedItem(error.field);
 			if (!(field instanceof HTMLElement) || field.getAttribute('type') === 'hidden') continue;
-			const note = document.createElement('p');
-			note.className = 'field-error';
-			note.id = `${field.id}-error`;
-			note.textContent = error.message;
-			field.after(note);
-			field.setAttribute('aria-invalid', 'true');
-			const ids = field.getAttribute('aria-describedby');
-			field.setAttribute('aria-describedby', ids ? `${ids} ${note.id}` : note.id);
+			mark(field, error.message);
 			first ??= field;
 		}
 		first?.focus();
 	};
+
+	// Each field is checked when the reader leaves it, once they have typed in it (tabbing past an
+	// empty field is not an error yet), and again as they correct it. The problem is announced in the
+	// status line, as the reader's focus has moved on.
+	const edited = new WeakSet<Element>();
+	for (const field of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+		'input[required], textarea[required]'
+	)) {
+		field.addEventListener('input', () => {
+			edited.add(field);
+			if (field.hasAttribute('aria-invalid') && !fieldProblem(field)) unmark(field);
+		});
+		field.addEventListener('blur', () => {
+			if (!edited.has(field)) return;
+			const problem = fieldProblem(field);
+			if (!problem) return unmark(field);
+			mark(field, problem);
+			say(problem, 'error');
+		});
+	}
 
 	const send = async () => {
 		clearErrors();

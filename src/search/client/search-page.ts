@@ -7,7 +7,6 @@
  * then the panel shows the build's counts of all articles while there is no search, and no counts
  * during one (counts of all articles beside a query's results would read as the query's).
  */
-import { formatDate, machineDate } from '../../model/dates.ts';
 import {
 	FILTER_KEYS,
 	FILTER_LABELS,
@@ -22,9 +21,9 @@ import {
 	hasFilterIndexes,
 	loadFilterIndexes,
 	loadPagefind,
-	type PagefindResultData,
 	type PagefindSearch,
 } from './pagefind.ts';
+import { renderResult } from './result.ts';
 
 const PAGE_SIZE = 10;
 
@@ -38,7 +37,10 @@ export function startSearchPage(form: HTMLFormElement): void {
 	const empty = form.querySelector<HTMLElement>('[data-search-empty]');
 	const chips = form.querySelector<HTMLElement>('[data-search-chips]');
 	const emptyChips = form.querySelector<HTMLElement>('[data-search-empty-chips]');
-	const panel = form.querySelector<HTMLElement>('[data-search-filters]');
+	const panel = form.querySelector<HTMLDetailsElement>('[data-search-filters]');
+	const chosenCount = form.querySelector<HTMLElement>('[data-filter-count]');
+	const showResults = form.querySelector<HTMLButtonElement>('[data-show-results]');
+	const results = form.querySelector<HTMLElement>('#results');
 	if (!query || !sort || !status || !list || !more || !empty || !chips || !emptyChips) return;
 	const locale = form.dataset['locale'] ?? 'en';
 	const timeZone = form.dataset['timeZone'] ?? 'UTC';
@@ -82,6 +84,7 @@ export function startSearchPage(form: HTMLFormElement): void {
 		// Filtering loads filter indexes anyway, and a reader who filters wants the counts.
 		if (hasFilters(state)) liveCounts = true;
 		if (!liveCounts) showBuildCounts(!isActive(state));
+		showChosen(state);
 		if (!isActive(state)) {
 			list!.replaceChildren();
 			more!.hidden = true;
@@ -107,6 +110,7 @@ export function startSearchPage(form: HTMLFormElement): void {
 		await showMore(mine);
 		if (mine !== run) return;
 		const n = result.results.length;
+		if (showResults) showResults.textContent = n === 1 ? 'Show 1 result' : `Show ${n} results`;
 		const words = state.query ? ` for “${state.query}”` : '';
 		status!.textContent =
 			n === 0
@@ -122,7 +126,7 @@ export function startSearchPage(form: HTMLFormElement): void {
 		const data = await Promise.all(batch.map((r) => r.data()));
 		if (mine !== run) return;
 		const firstNew = shown;
-		list!.append(...data.map(renderResult));
+		list!.append(...data.map((d) => renderResult(d, locale, timeZone)));
 		shown += batch.length;
 		more!.hidden = shown >= current.results.length;
 		if (firstNew > 0) list!.children[firstNew]?.querySelector('a')?.focus();
@@ -131,6 +135,14 @@ export function startSearchPage(form: HTMLFormElement): void {
 	/** The build's counts (of all articles) while there is no search; no counts during one. */
 	function showBuildCounts(visible: boolean): void {
 		for (const el of form.querySelectorAll<HTMLElement>('[data-count-key]')) el.hidden = !visible;
+		// Without live counts no value is known to be empty: every one may be chosen.
+		for (const box of checkboxes()) box.disabled = false;
+	}
+
+	/** "Filters (n)": how many values are chosen, readable with the panel closed. */
+	function showChosen(state: SearchState): void {
+		const n = FILTER_KEYS.reduce((sum, key) => sum + state.filters[key].length, 0);
+		if (chosenCount) chosenCount.textContent = n > 0 ? ` (${n})` : '';
 	}
 
 	/** From now on, the counts follow the search: loads the filter indexes and counts. */
@@ -164,8 +176,11 @@ export function startSearchPage(form: HTMLFormElement): void {
 			const key = el.dataset['countKey'] as FilterKey;
 			const count = counts[key]?.[el.dataset['countValue'] ?? ''] ?? 0;
 			el.textContent = String(count);
-			el.toggleAttribute('data-zero', count === 0);
 			el.hidden = false;
+			// A value that would leave no result is shown but not offered; a chosen one stays
+			// choosable, so the reader can untick it.
+			const box = el.closest('li')?.querySelector('input');
+			if (box) box.disabled = count === 0 && !box.checked;
 		}
 	}
 
@@ -215,69 +230,6 @@ export function startSearchPage(form: HTMLFormElement): void {
 		return button;
 	}
 
-	function renderResult(data: PagefindResultData): HTMLLIElement {
-		const item = document.createElement('li');
-		item.className = 'result';
-		const article = document.createElement('article');
-		if (data.meta['image']) {
-			const img = document.createElement('img');
-			img.src = data.meta['image'];
-			img.alt = '';
-			img.width = 120;
-			img.height = 68;
-			img.loading = 'lazy';
-			img.decoding = 'async';
-			article.append(img);
-		}
-		const body = document.createElement('div');
-		const meta = document.createElement('p');
-		meta.className = 'result-meta';
-		if (data.meta['type']) {
-			const label = document.createElement('span');
-			label.className = 'label';
-			label.textContent = data.meta['type'];
-			meta.append(label, ' ');
-		}
-		const date = data.meta['date'] ? new Date(data.meta['date']) : undefined;
-		if (date && !Number.isNaN(date.getTime())) {
-			const time = document.createElement('time');
-			time.dateTime = machineDate(date);
-			time.textContent = formatDate(date, locale, timeZone);
-			meta.append(time);
-		}
-		const heading = document.createElement('h3');
-		const link = document.createElement('a');
-		link.href = data.url;
-		link.textContent = data.meta['title'] ?? data.url;
-		heading.append(link);
-		const excerpt = document.createElement('p');
-		excerpt.className = 'excerpt';
-		// Pagefind encodes the page text before adding <mark>, so its excerpt is safe as HTML.
-		excerpt.innerHTML = data.excerpt;
-		body.append(meta, heading, excerpt);
-		const subs = data.sub_results
-			.filter((s) => s.url.includes('#') && s.title !== data.meta['title'])
-			.slice(0, 3);
-		if (subs.length > 0) {
-			const ul = document.createElement('ul');
-			ul.className = 'sub-results';
-			for (const sub of subs) {
-				const li = document.createElement('li');
-				const a = document.createElement('a');
-				a.href = sub.url;
-				a.textContent = sub.title;
-				const text = document.createElement('span');
-				text.innerHTML = sub.excerpt;
-				li.append(a, ' ', text);
-				ul.append(li);
-			}
-			body.append(ul);
-		}
-		article.append(body);
-		item.append(article);
-		return item;
-	}
-
 	form.addEventListener('submit', (event) => {
 		event.preventDefault();
 		clearTimeout(typingTimer);
@@ -294,14 +246,22 @@ export function startSearchPage(form: HTMLFormElement): void {
 		typingTimer = setTimeout(() => commit(false), 250);
 	});
 	more.addEventListener('click', () => void showMore(run));
+	// On a narrow screen the open panel hides the results below it: close it and go to them.
+	showResults?.addEventListener('click', () => {
+		if (panel) panel.open = false;
+		results?.focus({ preventScroll: true });
+		results?.scrollIntoView({ block: 'start' });
+	});
 	// Turning to the filter panel, by keyboard (focus reaches a summary or a checkbox first) or by
-	// pointer, makes the counts live before a choice is made. A click, not a pointerdown: on a
-	// phone the panel sits above the results, and a finger scrolling past it is not using it.
+	// pointer, makes the counts live before a choice is made. A click, not a pointerdown: a finger
+	// scrolling past the panel is not using it.
 	for (const type of ['focusin', 'click']) {
 		panel?.addEventListener(type, useLiveCounts, { once: true });
 	}
 	window.addEventListener('popstate', () => {
 		const state = parseState(new URLSearchParams(location.search));
+		// Following an in-page link ("Skip to results") also pops state; the search is the same.
+		if (latest && serializeState(state) === serializeState(latest)) return;
 		writeForm(state);
 		void search(state);
 	});
