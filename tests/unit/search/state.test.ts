@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { filterOptions, pagefindPair, searchRecord } from '../../../src/search/records.ts';
 import {
 	emptyState,
-	filterOptions,
 	isActive,
 	pagefindFilters,
-	pagefindPair,
 	parseState,
 	queryFromPath,
-	searchRecord,
 	serializeState,
 } from '../../../src/search/state.ts';
-import { bySlug, tagSlug } from '../../../src/model/taxonomy.ts';
+import { bySlug } from '../../../src/model/taxonomy.ts';
 import { makeArticle, makeAudit, makeProduct } from '../../helpers/factories.ts';
 
 const site = {
@@ -33,7 +31,7 @@ describe('search records', () => {
 			type: 'statement',
 			date: new Date('2020-07-22T00:00:00Z'),
 		});
-		const record = searchRecord(article, site, tagSlug, 'Europe/London', '/_astro/t.webp');
+		const record = searchRecord(article, site, 'Europe/London', '/_astro/t.webp');
 		assert.deepEqual(record.filters, {
 			product: ['Mavic 2 Enterprise', 'Matrice 600 Pro, GE'],
 			manufacturer: ['DJI'],
@@ -56,7 +54,7 @@ describe('search records', () => {
 		const records = [
 			makeArticle({ slug: 'a', products: ['m2e'], date: new Date('2019-01-01') }),
 			makeArticle({ slug: 'b', products: ['m2e', 'm600'], date: new Date('2021-01-01') }),
-		].map((a) => searchRecord(a, site, tagSlug, 'UTC'));
+		].map((a) => searchRecord(a, site, 'UTC'));
 		const options = filterOptions(records);
 		assert.deepEqual(options.product, [
 			{ value: 'Matrice 600 Pro, GE', count: 1 },
