@@ -8,7 +8,11 @@
  * See docs/comments.md.
  */
 import { existsSync } from 'node:fs';
-import { writeCommentFile, type WriteResult } from '../src/comments/service/files.ts';
+import {
+	removeLeftovers,
+	writeCommentFile,
+	type WriteResult,
+} from '../src/comments/service/files.ts';
 import { startService } from '../src/comments/service/server.ts';
 import { CommentStore } from '../src/comments/service/store.ts';
 import { serviceConfig } from '../src/comments/service/config.ts';
@@ -73,15 +77,35 @@ function exportComments(args: string[]): void {
 	}
 	const store = new CommentStore(config.db);
 	try {
-		const results: Record<WriteResult, string[]> = { written: [], unchanged: [], kept: [] };
+		for (const path of removeLeftovers(out)) {
+			console.log(`  removed ${path}, left by a write that did not finish`);
+		}
+		const results: Record<WriteResult, string[]> = {
+			written: [],
+			unchanged: [],
+			kept: [],
+			repaired: [],
+		};
 		for (const comment of store.list('approved')) {
-			const result = writeCommentFile(out, comment);
+			let result: WriteResult;
+			try {
+				result = writeCommentFile(out, comment);
+			} catch (error) {
+				const done = results.written.length + results.repaired.length;
+				throw new Error(
+					`Could not write ${comment.article}/${comment.id}.yaml: ${(error as Error).message}. ${done} file(s) were written before it; run the export again once that is fixed.`,
+					{ cause: error }
+				);
+			}
 			results[result].push(`${comment.article}/${comment.id}`);
 			if (!comment.written) store.markWritten(comment.id, new Date());
 		}
 		console.log(
-			`Approved comments in ${out}: ${results.written.length} written, ${results.unchanged.length} already there.`
+			`Approved comments in ${out}: ${results.written.length} written, ${results.repaired.length} repaired, ${results.unchanged.length} already there.`
 		);
+		for (const id of results.repaired) {
+			console.log(`  repaired ${id}.yaml: it had been cut short (a full disk)`);
+		}
 		for (const id of results.kept) {
 			console.log(`  kept ${id}.yaml: the file differs from the queue (edited by hand?)`);
 		}
