@@ -18,6 +18,9 @@ import { CommentStore } from '../src/comments/service/store.ts';
 import { serviceConfig } from '../src/comments/service/config.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../src/comments/service/credentials.ts';
 import { SITE } from '../src/site.config.ts';
+import { errorReport, reportUncaught } from './cli.ts';
+
+reportUncaught('comments');
 
 const USAGE = `Usage: npm run comments -- <command>
 
@@ -32,7 +35,25 @@ Settings are environment variables; see docs/comments.md.`;
 
 async function serve(): Promise<void> {
 	const config = serviceConfig(process.env, SITE.url);
-	const service = await startService({ config });
+	let service;
+	try {
+		service = await startService({ config });
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+			const why =
+				code === 'EADDRINUSE'
+					? 'another program listens there'
+					: code === 'EACCES'
+						? 'ports below 1024 need privileges'
+						: 'this machine has no such address';
+			throw new Error(
+				`COMMENTS_LISTEN="${config.host}:${config.port}": cannot listen there (${code}): ${why}. Choose another host:port.`,
+				{ cause: error }
+			);
+		}
+		throw error;
+	}
 	console.log(`Comment service listening on ${service.url}`);
 	console.log(`  queue:      ${config.db}`);
 	console.log(`  site:       ${config.siteOrigins.join(', ')}`);
@@ -52,7 +73,7 @@ async function serve(): Promise<void> {
 		service.close().then(
 			() => process.exit(0),
 			(error: Error) => {
-				console.error(error);
+				console.error(`comments: stopping failed: ${errorReport(error)}`);
 				process.exit(1);
 			}
 		);
@@ -183,7 +204,7 @@ if (!run) {
 	try {
 		await run();
 	} catch (error) {
-		console.error((error as Error).message);
+		console.error(errorReport(error));
 		process.exitCode = 1;
 	}
 }

@@ -5,12 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import * as fs from 'node:fs';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { CommentFs } from '../../src/comments/service/files.ts';
 import { hashPassword } from '../../src/comments/service/credentials.ts';
+import { ROOT } from '../helpers/build.ts';
 import {
 	act,
 	ARTICLES,
@@ -221,6 +224,67 @@ describe('hostile posts', () => {
 			assert.deepEqual([...new Set(answers)].sort(), [401, 503]);
 		} finally {
 			await service.close();
+		}
+	});
+});
+
+describe('npm run comments, when something is wrong', () => {
+	/** Runs `node scripts/comments.ts …` to completion. */
+	function comments(args: string[], env: Record<string, string>) {
+		const result = spawnSync(process.execPath, ['scripts/comments.ts', ...args], {
+			cwd: ROOT,
+			env: { ...process.env, COMMENTS_LISTEN: '127.0.0.1:0', ...env },
+			encoding: 'utf8',
+			timeout: 20_000,
+		});
+		const output = `${result.stdout}${result.stderr}`;
+		assert.doesNotMatch(output, /\n\s+at .*\(?(file|node):/, `no stack trace:\n${output}`);
+		return { status: result.status, output };
+	}
+
+	test('a file that is not a queue is named, with what to do', async () => {
+		const dir = scratch('cli-bad-queue');
+		const config = await testConfig(dir);
+		writeFileSync(config.db, 'not a database, but a note\n');
+		for (const args of [['serve'], ['export', '--out', join(dir, 'out')]]) {
+			const result = comments(args, { COMMENTS_DB: config.db, COMMENTS_ARTICLES: config.articles });
+			assert.equal(result.status, 1, result.output);
+			assert.match(
+				result.output,
+				/The comment queue .*queue\.sqlite cannot be opened: file is not a database\. Set COMMENTS_DB/
+			);
+		}
+	});
+
+	test('an export into a file, and a port in use, are reports', async () => {
+		const dir = scratch('cli-reports');
+		const config = await testConfig(dir);
+		const first = await start(config);
+		await first.close();
+		writeFileSync(join(dir, 'a-file'), '');
+		const exported = comments(['export', '--out', join(dir, 'a-file')], { COMMENTS_DB: config.db });
+		assert.equal(exported.status, 1, exported.output);
+		assert.match(exported.output, /a-file has a file where a folder was expected \(ENOTDIR\)/);
+
+		const taken = createServer();
+		await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+		const { port } = taken.address() as AddressInfo;
+		try {
+			const serve = comments(['serve'], {
+				COMMENTS_DB: config.db,
+				COMMENTS_ARTICLES: config.articles,
+				COMMENTS_CONTENT_DIR: 'off',
+				COMMENTS_LISTEN: `127.0.0.1:${port}`,
+			});
+			assert.equal(serve.status, 1, serve.output);
+			assert.match(
+				serve.output,
+				new RegExp(
+					`COMMENTS_LISTEN="127\\.0\\.0\\.1:${port}": cannot listen there \\(EADDRINUSE\\): another program`
+				)
+			);
+		} finally {
+			taken.close();
 		}
 	});
 });

@@ -76,14 +76,24 @@ export class CommentStore {
 	private readonly db: DatabaseSync;
 	private readonly statements = new Map<string, StatementSync>();
 
-	/** Opens (and creates, with its folder) the database at `path`; `:memory:` for a throwaway one. */
+	/**
+	 * Opens (and creates, with its folder) the database at `path`; `:memory:` for a throwaway one.
+	 * Throws an error naming the file and what to do when it is not a queue this service can open.
+	 */
 	constructor(path: string) {
-		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-		this.db = new DatabaseSync(path, { timeout: 5000 });
-		// WAL lets the moderation page read while a comment is written; FULL syncs every commit to
-		// disk before the reader is told the comment was received.
-		this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
-		this.db.exec(SCHEMA);
+		try {
+			if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+			this.db = new DatabaseSync(path, { timeout: 5000 });
+			// WAL lets the moderation page read while a comment is written; FULL syncs every commit to
+			// disk before the reader is told the comment was received.
+			this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
+			this.db.exec(SCHEMA);
+		} catch (error) {
+			throw new Error(
+				`The comment queue ${path} cannot be opened: ${(error as Error).message}. Set COMMENTS_DB to the queue the service made, or to a new file to start an empty one.`,
+				{ cause: error }
+			);
+		}
 		// Queues made before sessions were tied to the password: their sessions (tag '') end.
 		const columns = this.db.prepare('PRAGMA table_info(sessions)').all();
 		if (!columns.some((c) => c['name'] === 'password_tag')) {

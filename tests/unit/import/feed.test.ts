@@ -47,6 +47,7 @@ describe('parseSource', () => {
 			html: '<p>Full body.</p>',
 			link: 'https://b.example/2021/a-b/',
 			base: 'https://b.example/2021/a-b/',
+			site: 'https://b.example',
 			slug: undefined,
 			draft: false,
 		});
