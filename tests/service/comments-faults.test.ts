@@ -117,6 +117,34 @@ describe('a full disk', () => {
 	});
 });
 
+describe('a read-only comments folder', () => {
+	test('is named as read-only on the queue page, not as a missing folder', async (t) => {
+		const dir = scratch('read-only');
+		const mounted = join(dir, 'mounted');
+		mkdirSync(mounted);
+		// Node's recursive mkdir reports a read-only file system as ENOENT: the case reported.
+		const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,ro', 'tmpfs', mounted]);
+		if (mount.status !== 0) {
+			t.skip('cannot mount a tmpfs here (needs root and mount); files.test.ts covers it');
+			return;
+		}
+		try {
+			const service = await start(await testConfig(dir, { contentDir: join(mounted, 'comments') }));
+			try {
+				const id = await queued(service);
+				assert.equal((await approve(service, id)).status, 303);
+				const html = await queueHtml(service);
+				assert.match(html, /is on a read-only file system \(EROFS\)/);
+				assert.doesNotMatch(html, /ENOENT/);
+			} finally {
+				await service.close();
+			}
+		} finally {
+			spawnSync('umount', [mounted]);
+		}
+	});
+});
+
 describe('after a crash', () => {
 	test('the service removes the temporary files an unfinished write left', async () => {
 		const dir = scratch('leftovers');
