@@ -47,13 +47,86 @@ export function plainText(html: string): string {
 	return hastText(fromHtml(html, { fragment: true }));
 }
 
-/** A date as feeds write it: RFC 822 (RSS), ISO 8601 (Atom), `YYYY-MM-DD hh:mm:ss` (WordPress, UTC). */
+/**
+ * Month names and abbreviations of the languages feeds are often localised in (Portuguese, Spanish,
+ * French, German, Italian), by their first letters without accents: the number of the month.
+ * Four letters where three are ambiguous (French juin, juillet).
+ */
+const MONTHS: Record<string, number> = {
+	...Object.fromEntries(
+		['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map(
+			(m, i) => [m, i + 1]
+		)
+	),
+	fev: 2,
+	mrz: 3,
+	abr: 4,
+	avr: 4,
+	mai: 5,
+	mag: 5,
+	juin: 6,
+	giu: 6,
+	juil: 7,
+	lug: 7,
+	ago: 8,
+	aou: 8,
+	set: 9,
+	out: 10,
+	okt: 10,
+	ott: 10,
+	dez: 12,
+	dic: 12,
+	ene: 1,
+	gen: 1,
+};
+
+/** The month a localised name stands for; undefined for a word that is no month. */
+function monthOf(word: string): number | undefined {
+	const plain = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+	return MONTHS[plain.slice(0, 4)] ?? MONTHS[plain.slice(0, 3)];
+}
+
+/**
+ * An RFC 822 date whose day and month names are not English (`Seg, 12 fev 2024 09:30:00 +0000`,
+ * `mar., 5 mars 2024 10:00:00 GMT`), as feeds of localised blogs write them; undefined otherwise.
+ */
+function localizedRfc822(value: string): Date | undefined {
+	const match =
+		/^(?:[^\d,]*,\s*)?(\d{1,2})\.?\s+([\p{L}]+)\.?\s+(\d{4})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*(.*)$/u.exec(
+			value
+		);
+	const month = match ? monthOf(match[2] ?? '') : undefined;
+	if (!match || !month) return undefined;
+	const english = [
+		'Jan',
+		'Feb',
+		'Mar',
+		'Apr',
+		'May',
+		'Jun',
+		'Jul',
+		'Aug',
+		'Sep',
+		'Oct',
+		'Nov',
+		'Dec',
+	];
+	const date = new Date(
+		`${match[1]} ${english[month - 1]} ${match[3]} ${match[4]} ${match[5] || 'GMT'}`
+	);
+	return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * A date as feeds write it: RFC 822 (RSS, also with day and month names in Portuguese, Spanish,
+ * French, German or Italian), ISO 8601 (Atom), `YYYY-MM-DD hh:mm:ss` (WordPress, UTC).
+ */
 export function feedDate(raw: string): Date | undefined {
 	const value = raw.trim();
 	if (!value || value.startsWith('0000-00-00')) return undefined;
 	const wordpress = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(value);
 	const date = new Date(wordpress ? `${wordpress[1]}T${wordpress[2]}Z` : value);
-	return Number.isNaN(date.getTime()) ? undefined : date;
+	return Number.isNaN(date.getTime()) ? localizedRfc822(value) : date;
 }
 
 /** Reports a post without a readable date; true when its date is fine. */

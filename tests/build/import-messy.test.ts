@@ -37,7 +37,7 @@ function input(name: string, text: string): string {
 }
 
 describe('npm run import on real-world input', () => {
-	test('reads a Latin-1 feed without an encoding declaration as Windows-1252, with a warning', () => {
+	test('reads a Latin-1 feed with Portuguese dates and no encoding declaration, with a warning', () => {
 		const dir = scratchCopy(SITE, 'import-latin1');
 		const result = importer(dir, `${MESSY}/latin1-no-declaration.rss`);
 		assert.equal(result.status, 0, result.output);
@@ -47,6 +47,8 @@ describe('npm run import on real-world input', () => {
 		);
 		const meta = frontMatter(dir, 'articles/revisao-de-inverno.md');
 		assert.equal(meta['title'], 'Revisão de inverno: baterias e hélices');
+		// Its dates name the day and month in Portuguese: `Ter, 12 Dez 2023 09:30:00 +0000`.
+		assert.equal(meta['date'], '2023-12-12T09:30:00Z');
 		assert.equal(frontMatter(dir, 'articles/formacao.md')['title'], 'Ação de formação em São João');
 		assert.doesNotMatch(readFileSync(join(ROOT, dir, 'articles/formacao.md'), 'utf8'), /\uFFFD/);
 	});
