@@ -131,6 +131,13 @@ describe('a read-only comments folder', () => {
 		try {
 			const service = await start(await testConfig(dir, { contentDir: join(mounted, 'comments') }));
 			try {
+				// Said at start, before the first approval fails.
+				assert.ok(
+					service.lines.some((l) =>
+						/approved comments cannot be written: .* read-only file system \(EROFS\)/.test(l)
+					),
+					service.lines.join('\n')
+				);
 				const id = await queued(service);
 				assert.equal((await approve(service, id)).status, 303);
 				const html = await queueHtml(service);

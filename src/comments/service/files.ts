@@ -84,6 +84,21 @@ export function describeWriteError(fs: CommentFs, dir: string, error: unknown): 
 	return new Error(`cannot write to ${dir}: ${detail}`, { cause: error });
 }
 
+/**
+ * Why comment files cannot be written under `dir` right now (its nearest existing folder is on a
+ * read-only file system, or not writable by this user); undefined when they can. Checked at start,
+ * so the operator reads it before the first approval fails.
+ */
+export function unwritableReason(dir: string, fs: CommentFs = nodeFs): string | undefined {
+	const ancestor = existingAncestor(fs, dir);
+	try {
+		fs.accessSync(ancestor, constants.W_OK);
+		return undefined;
+	} catch (error) {
+		return describeWriteError(fs, dir, error).message;
+	}
+}
+
 /** Writes all of `bytes` to `fd`: a short write (a nearly full disk) is continued, never ignored. */
 function writeAll(fs: CommentFs, fd: number, bytes: Uint8Array): void {
 	let at = 0;

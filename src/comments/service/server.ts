@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { ServiceConfig } from './config.ts';
 import { ArticleList } from './articles.ts';
 import type { ServiceContext } from './context.ts';
-import { removeLeftovers, writeCommentFile, type CommentFs } from './files.ts';
+import { removeLeftovers, unwritableReason, writeCommentFile, type CommentFs } from './files.ts';
 import { BASE_HEADERS, type Answer } from './http.ts';
 import { intakeHandler } from './intake.ts';
 import { moderationHandler } from './moderate.ts';
@@ -95,6 +95,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 		} catch (error) {
 			log(`file: could not look for unfinished writes: ${(error as Error).message}`);
 		}
+		const unwritable = unwritableReason(config.contentDir, options.fs);
+		if (unwritable) log(`file: approved comments cannot be written: ${unwritable}`);
 	}
 	let writeError = writeApproved(ctx, options.fs);
 

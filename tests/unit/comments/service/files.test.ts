@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import {
 	removeLeftovers,
+	unwritableReason,
 	writeCommentFile,
 	type CommentFs,
 } from '../../../../src/comments/service/files.ts';
@@ -103,6 +104,11 @@ describe('writing a comment file', () => {
 				throw errnoError('EACCES');
 			},
 		};
+		assert.match(
+			unwritableReason(join(dir, 'comments'), readOnly) ?? '',
+			/not writable by the service \(EACCES\)/
+		);
+		assert.equal(unwritableReason(join(dir, 'comments')), undefined);
 		assert.throws(
 			() => writeCommentFile(join(dir, 'comments'), LONG, readOnly),
 			(error: Error) => {
