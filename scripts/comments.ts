@@ -8,12 +8,19 @@
  * See docs/comments.md.
  */
 import { existsSync } from 'node:fs';
-import { writeCommentFile, type WriteResult } from '../src/comments/service/files.ts';
+import {
+	removeLeftovers,
+	writeCommentFile,
+	type WriteResult,
+} from '../src/comments/service/files.ts';
 import { startService } from '../src/comments/service/server.ts';
 import { CommentStore } from '../src/comments/service/store.ts';
 import { serviceConfig } from '../src/comments/service/config.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../src/comments/service/credentials.ts';
 import { SITE } from '../src/site.config.ts';
+import { errorReport, reportUncaught } from './cli.ts';
+
+reportUncaught('comments');
 
 const USAGE = `Usage: npm run comments -- <command>
 
@@ -28,7 +35,25 @@ Settings are environment variables; see docs/comments.md.`;
 
 async function serve(): Promise<void> {
 	const config = serviceConfig(process.env, SITE.url);
-	const service = await startService({ config });
+	let service;
+	try {
+		service = await startService({ config });
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+			const why =
+				code === 'EADDRINUSE'
+					? 'another program listens there'
+					: code === 'EACCES'
+						? 'ports below 1024 need privileges'
+						: 'this machine has no such address';
+			throw new Error(
+				`COMMENTS_LISTEN="${config.host}:${config.port}": cannot listen there (${code}): ${why}. Choose another host:port.`,
+				{ cause: error }
+			);
+		}
+		throw error;
+	}
 	console.log(`Comment service listening on ${service.url}`);
 	console.log(`  queue:      ${config.db}`);
 	console.log(`  site:       ${config.siteOrigins.join(', ')}`);
@@ -48,7 +73,7 @@ async function serve(): Promise<void> {
 		service.close().then(
 			() => process.exit(0),
 			(error: Error) => {
-				console.error(error);
+				console.error(`comments: stopping failed: ${errorReport(error)}`);
 				process.exit(1);
 			}
 		);
@@ -73,15 +98,35 @@ function exportComments(args: string[]): void {
 	}
 	const store = new CommentStore(config.db);
 	try {
-		const results: Record<WriteResult, string[]> = { written: [], unchanged: [], kept: [] };
+		for (const path of removeLeftovers(out)) {
+			console.log(`  removed ${path}, left by a write that did not finish`);
+		}
+		const results: Record<WriteResult, string[]> = {
+			written: [],
+			unchanged: [],
+			kept: [],
+			repaired: [],
+		};
 		for (const comment of store.list('approved')) {
-			const result = writeCommentFile(out, comment);
+			let result: WriteResult;
+			try {
+				result = writeCommentFile(out, comment);
+			} catch (error) {
+				const done = results.written.length + results.repaired.length;
+				throw new Error(
+					`Could not write ${comment.article}/${comment.id}.yaml: ${(error as Error).message}. ${done} file(s) were written before it; run the export again once that is fixed.`,
+					{ cause: error }
+				);
+			}
 			results[result].push(`${comment.article}/${comment.id}`);
 			if (!comment.written) store.markWritten(comment.id, new Date());
 		}
 		console.log(
-			`Approved comments in ${out}: ${results.written.length} written, ${results.unchanged.length} already there.`
+			`Approved comments in ${out}: ${results.written.length} written, ${results.repaired.length} repaired, ${results.unchanged.length} already there.`
 		);
+		for (const id of results.repaired) {
+			console.log(`  repaired ${id}.yaml: it had been cut short (a full disk)`);
+		}
 		for (const id of results.kept) {
 			console.log(`  kept ${id}.yaml: the file differs from the queue (edited by hand?)`);
 		}
@@ -159,7 +204,7 @@ if (!run) {
 	try {
 		await run();
 	} catch (error) {
-		console.error((error as Error).message);
+		console.error(errorReport(error));
 		process.exitCode = 1;
 	}
 }

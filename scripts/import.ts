@@ -1,11 +1,22 @@
 /**
- * `npm run import -- <file|folder> [--dry-run] [--download-images]`: moves an existing blog in.
- * Reads RSS and Atom feeds, WordPress exports (WXR) and saved HTML pages, writes one article per
- * post into `<content>/articles/`, and adds a redirect from each old address to
- * `<content>/redirects.yaml`. Never overwrites a file; a second run with the same input changes
- * nothing; malformed input writes nothing and names every bad post. `--dry-run` only shows.
+ * `npm run import -- <file|folder> [--dry-run] [--download-images] [--skip-invalid]`: moves an
+ * existing blog in. Reads RSS and Atom feeds, WordPress exports (WXR) and saved HTML pages, writes
+ * one article per post into `<content>/articles/`, and adds a redirect from each old address on the
+ * blog's own site to `<content>/redirects.yaml`. Never overwrites a file; a second run with the
+ * same input changes nothing; malformed input writes nothing and names every bad post, unless
+ * `--skip-invalid` imports the rest and lists what it skipped. `--dry-run` only shows. A write that
+ * fails takes back the files this run wrote.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { imageSize } from 'image-size';
 import { isSeq, parseDocument } from 'yaml';
@@ -13,13 +24,22 @@ import { CONTENT_DIR } from '../src/environment.ts';
 import { readContent, readContentRedirects } from '../src/check/read.ts';
 import { parseSource, type ImportEntry } from '../src/import/feed.ts';
 import { htmlToMarkdown } from '../src/import/html.ts';
-import { appendRedirects, articleText, linkKey, planImport } from '../src/import/plan.ts';
+import {
+	appendRedirects,
+	articleText,
+	isSitePath,
+	linkKey,
+	planImport,
+} from '../src/import/plan.ts';
+import { decodeSource } from '../src/import/source-text.ts';
 import { REDIRECTS_FILE } from '../src/check/redirects-file.ts';
 import { articleSlugOf } from '../src/model/slugs.ts';
-import { fail, parseCommandLine } from './cli.ts';
+import { errorReport, fail, parseCommandLine, reportUncaught } from './cli.ts';
+
+reportUncaught('import');
 
 const USAGE =
-	'usage: npm run import -- <feed, export or HTML file | folder> [--dry-run] [--download-images]';
+	'usage: npm run import -- <feed, export or HTML file | folder> [--dry-run] [--download-images] [--skip-invalid]';
 const SOURCE_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.html', '.htm']);
 /** Image types the site's pipeline publishes; SVG is left remote, as it can carry scripts. */
 const IMAGE_TYPES: Record<string, string> = {
@@ -37,12 +57,14 @@ const parsed = parseCommandLine(
 		options: {
 			'dry-run': { type: 'boolean', default: false },
 			'download-images': { type: 'boolean', default: false },
+			'skip-invalid': { type: 'boolean', default: false },
 		},
 	},
 	USAGE
 );
 const dryRun = parsed.values['dry-run'];
 const download = parsed.values['download-images'];
+const skipInvalid = parsed.values['skip-invalid'];
 if (parsed.positionals.length !== 1) fail(['give one file or folder to import', USAGE], 2);
 
 const root = process.cwd();
@@ -57,23 +79,54 @@ const sources = statSync(input).isDirectory()
 if (sources.length === 0)
 	fail([`${parsed.positionals[0]}: no .xml, .rss, .atom or .html files in it`]);
 
-// Read every post first: one bad post anywhere and nothing is written.
+// Read every post first: one bad post anywhere and nothing is written (unless --skip-invalid).
 const entries: ImportEntry[] = [];
 const errors: string[] = [];
 const skipped: string[] = [];
+const warnings: string[] = [];
 for (const file of sources) {
 	const name = relative(root, file).split(sep).join('/');
-	const result = parseSource(readFileSync(file, 'utf8'), name);
+	let bytes: Uint8Array;
+	try {
+		bytes = readFileSync(file);
+	} catch (error) {
+		errors.push(errorReport(error));
+		continue;
+	}
+	const source = decodeSource(bytes, name);
+	warnings.push(...source.warnings);
+	if (source.error) {
+		errors.push(source.error);
+		continue;
+	}
+	const result = parseSource(source.text, name);
 	entries.push(...result.entries);
 	errors.push(...result.errors);
 	skipped.push(...result.skipped);
+	warnings.push(...result.warnings);
 }
-if (errors.length) {
+if (errors.length && skipInvalid) {
+	skipped.push(...errors.map((e) => `${e} (--skip-invalid)`));
+} else if (errors.length) {
 	fail([
 		...errors.map((e) => `error: ${e}`),
 		'',
-		`${errors.length} bad post(s). Nothing was imported.`,
+		`${errors.length} problem(s) in the input. Nothing was imported: fix them, or run again with --skip-invalid to import the rest.`,
 	]);
+}
+
+/** The first path segment of every route and public file of the site: paths it serves. */
+function siteTopLevel(): Set<string> {
+	const names = new Set<string>();
+	for (const folder of ['src/pages', 'public']) {
+		if (!existsSync(join(root, folder))) continue;
+		for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
+			const name =
+				folder === 'public' ? entry.name : entry.name.replace(/\.(astro|md|mdx|ts|js)$/, '');
+			if (name !== 'index' && !name.startsWith('[')) names.add(name);
+		}
+	}
+	return names;
 }
 
 const content = readContent(root, CONTENT_DIR);
@@ -93,10 +146,13 @@ if (redirectsText !== undefined) {
 		]);
 	}
 }
+const topLevel = siteTopLevel();
 const plan = planImport(entries, {
 	articles: new Map(content.articles.map((f) => [articleSlugOf(f.path), f.path])),
 	redirects: readContentRedirects(root, CONTENT_DIR).rules,
+	isSitePath: (path) => isSitePath(path, topLevel),
 });
+for (const line of plan.unredirected) warnings.push(`${line}; imported without a redirect`);
 
 const rewriteLink = (url: string) => {
 	const key = linkKey(url);
@@ -142,7 +198,8 @@ interface Output {
 }
 
 const outputs: Output[] = [];
-const warnings: string[] = [];
+/** Images the old blog gave no alt text, per article slug: the to-do list the import prints. */
+const imagesWithoutAlt = new Map<string, number>();
 const remoteOrigins = new Set<string>();
 for (const { entry, slug } of plan.articles) {
 	const first = htmlToMarkdown(entry.html, { base: entry.base, rewriteLink });
@@ -172,6 +229,8 @@ for (const { entry, slug } of plan.articles) {
 				rewriteImage: (url) => local.get(url) ?? url,
 			}).markdown
 		: first.markdown;
+	const withoutAlt = markdown.match(/!\[\]\(/g)?.length ?? 0;
+	if (withoutAlt) imagesWithoutAlt.set(slug, withoutAlt);
 	const path = local.size
 		? `${CONTENT_DIR}/articles/${slug}/index.md`
 		: `${CONTENT_DIR}/articles/${slug}.md`;
@@ -188,16 +247,49 @@ if (clashes.length) {
 	]);
 }
 
-const verb = dryRun ? 'Would write' : 'Wrote';
-for (const output of outputs) {
-	if (!dryRun) {
-		mkdirSync(dirname(join(root, output.path)), { recursive: true });
-		writeFileSync(join(root, output.path), output.data, { flag: 'wx' });
+/**
+ * Writes every file, and `redirects.yaml` last; when a write fails (a full disk, a folder it may
+ * not write), removes what this run wrote, so the content is as it was, and says why.
+ */
+function writeAll(): void {
+	const redirectsTemporary = join(root, CONTENT_DIR, `.${REDIRECTS_FILE}.import.tmp`);
+	const written: string[] = [];
+	const folders: string[] = [];
+	let current = '';
+	try {
+		for (const output of outputs) {
+			current = output.path;
+			const folder = dirname(join(root, output.path));
+			if (!existsSync(folder)) folders.push(folder);
+			mkdirSync(folder, { recursive: true });
+			writeFileSync(join(root, output.path), output.data, { flag: 'wx' });
+			written.push(join(root, output.path));
+		}
+		current = redirectsPath;
+		if (redirectsNext !== undefined) {
+			// Through a temporary file: the dealer's own redirects are never left cut short.
+			writeFileSync(redirectsTemporary, redirectsNext);
+			renameSync(redirectsTemporary, join(root, redirectsPath));
+		}
+	} catch (error) {
+		try {
+			rmSync(redirectsTemporary, { force: true });
+		} catch {
+			// Not a file this run made (a folder of that name): left as it is.
+		}
+		for (const file of written) rmSync(file, { force: true });
+		for (const folder of folders.reverse()) rmSync(folder, { recursive: true, force: true });
+		fail([
+			`error: could not write ${current}: ${errorReport(error)}`,
+			`Nothing was imported: the ${written.length} file(s) written before it were removed again. Fix that and run the import again.`,
+		]);
 	}
-	console.log(`${verb} ${output.path}`);
 }
+
+if (!dryRun) writeAll();
+const verb = dryRun ? 'Would write' : 'Wrote';
+for (const output of outputs) console.log(`${verb} ${output.path}`);
 if (redirectsNext !== undefined) {
-	if (!dryRun) writeFileSync(join(root, redirectsPath), redirectsNext);
 	console.log(
 		`${dryRun ? 'Would add' : 'Added'} ${plan.redirects.length} redirect(s) to ${redirectsPath}:`
 	);
@@ -205,6 +297,12 @@ if (redirectsNext !== undefined) {
 }
 for (const line of [...skipped, ...plan.skipped]) console.log(`Skipped ${line}`);
 for (const warning of warnings) console.warn(`warning: ${warning}`);
+if (imagesWithoutAlt.size) {
+	const count = [...imagesWithoutAlt.values()].reduce((a, b) => a + b, 0);
+	console.warn(
+		`to do: ${count} imported image(s) in ${imagesWithoutAlt.size} article(s) have no alt text (${[...imagesWithoutAlt.keys()].join(', ')}). The check refuses them until each is described: \`npm run check\` lists every one (rule missing-alt) with its line.`
+	);
+}
 if (remoteOrigins.size) {
 	console.warn(
 		`warning: images stay on ${[...remoteOrigins].join(', ')}. The site's Content-Security-Policy only shows images from the site itself: add those origins to cspAdditions['img-src'] in src/site.config.ts${download ? '' : ', or run again with --download-images to copy the images beside the articles'}.`

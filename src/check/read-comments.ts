@@ -3,7 +3,8 @@
  * (`npm run check` and the build), which lists their problems with every other content error.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { isTemporaryCommentFile } from '../comments/yaml.ts';
 import { articleSlugOf } from '../model/slugs.ts';
 import type { ContentProblem, ContentSnapshot } from './problems.ts';
 import { validateComments } from './comments.ts';
@@ -12,7 +13,8 @@ import { validateComments } from './comments.ts';
 export function checkComments(root: string, snapshot: ContentSnapshot): ContentProblem[] {
 	const prefix = `${snapshot.contentDir}/comments/`;
 	const files = [...snapshot.files]
-		.filter((path) => path.startsWith(prefix))
+		// A write the comment service had not finished (it removes them when it starts).
+		.filter((path) => path.startsWith(prefix) && !isTemporaryCommentFile(basename(path)))
 		.sort()
 		.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
 	if (files.length === 0) return [];

@@ -3,7 +3,7 @@
  * `npm run import`): every file of each collection, the redirects file, and image widths on
  * demand. Then checks it all: the content files and site (`content.ts`) and the comment files.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, readSync } from 'node:fs';
 import { join, matchesGlob, relative, sep } from 'node:path';
 import { imageSize } from 'image-size';
 import { parse } from 'yaml';
@@ -16,15 +16,61 @@ import type { ContentProblem, ContentSnapshot, SourceFile } from './problems.ts'
 import { checkComments } from './read-comments.ts';
 import { REDIRECTS_FILE } from './redirects-file.ts';
 
-function listFiles(dir: string): string[] {
+/** The files under a folder, and the symbolic links found there (never followed). */
+interface Listing {
+	files: string[];
+	links: string[];
+}
+
+/**
+ * Every file under `dir`, walked without following symbolic links: a link is listed apart, to be
+ * reported. Following them let a link out of `content/` be read unchecked, and a link loop
+ * produced hundreds of duplicate-slug errors, or ran past 100 s at 4 GB with a large folder.
+ */
+function listFiles(dir: string, listing: Listing = { files: [], links: [] }): Listing {
+	let entries;
 	try {
-		return readdirSync(dir, { recursive: true, withFileTypes: true })
-			.filter((entry) => entry.isFile())
-			.map((entry) => join(entry.parentPath, entry.name));
+		entries = readdirSync(dir, { withFileTypes: true });
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return listing;
 		throw error;
 	}
+	for (const entry of entries) {
+		const path = join(dir, entry.name);
+		if (entry.isSymbolicLink()) listing.links.push(path);
+		else if (entry.isDirectory()) listFiles(path, listing);
+		else if (entry.isFile()) listing.files.push(path);
+	}
+	return listing;
+}
+
+/** The rule for symbolic links inside the content folder. */
+export const SYMLINK_RULE = 'symlink';
+
+/**
+ * The symbolic links inside `contentDir`, each an error: neither the check nor the build follows
+ * them (Astro's loader would build a linked file the check never read, and a linked folder can
+ * loop), so the content must be real files and folders.
+ */
+export function symlinkProblems(root: string, contentDir: string): ContentProblem[] {
+	const toRepo = (file: string) => relative(root, file).split(sep).join('/');
+	return listFiles(join(root, contentDir))
+		.links.sort()
+		.map((link) => {
+			let target = '?';
+			try {
+				target = readlinkSync(link);
+			} catch {
+				// Gone between the listing and now: it is still reported.
+			}
+			return {
+				severity: 'error',
+				rule: SYMLINK_RULE,
+				file: toRepo(link),
+				message: `is a symbolic link (to ${target}); the check and the build read only real files and folders inside ${contentDir}/`,
+				fix: `put the file or folder itself here (replace the link by a copy: \`cp -RL\`), or move it into ${contentDir}/`,
+			};
+		});
 }
 
 /** Bytes read to find an image's size: its header, wherever JPEG metadata puts the frame size. */
@@ -91,7 +137,7 @@ export function readContentRedirects(root: string, contentDir: string): ContentR
 /** Reads every content file under `contentDir` (relative to `root`). */
 export function readContent(root: string, contentDir: string): ContentSnapshot {
 	const toRepo = (file: string) => relative(root, file).split(sep).join('/');
-	const all = listFiles(join(root, contentDir)).map(toRepo).sort();
+	const all = listFiles(join(root, contentDir)).files.map(toRepo).sort();
 	const read = (path: string): SourceFile => ({
 		path,
 		text: readFileSync(join(root, path), 'utf8'),
@@ -131,5 +177,9 @@ export function checkContent(
 		siteUrl: options.siteUrl ?? SITE.url,
 	};
 	// Comment files (content/comments/) have their own validator, owned by the comments feature.
-	return [...validateContent(snapshot), ...checkComments(root, snapshot)];
+	return [
+		...symlinkProblems(root, contentDir),
+		...validateContent(snapshot),
+		...checkComments(root, snapshot),
+	];
 }

@@ -33,6 +33,33 @@ export function normalizeCommentText(text: string): string {
 	);
 }
 
+/**
+ * Characters that show nothing yet change or hide what is shown, taken out of a name: control
+ * characters (C0 and C1), bidi overrides, isolates and marks, zero-width spaces, word joiners,
+ * invisible operators, the byte-order mark and the soft hyphen. Zero-width joiners stay inside a
+ * name (emoji sequences and Indic and Persian spelling need them), but not at its ends.
+ */
+const INVISIBLE_IN_NAME =
+	// eslint-disable-next-line no-control-regex
+	/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * Normalises a commenter's name as the body is (NFC, no control characters or bidi overrides) and
+ * further: no zero-width characters, one space between words, trimmed.
+ */
+export function normalizeCommentName(name: string): string {
+	return name
+		.normalize('NFC')
+		.replace(/\s+/g, ' ')
+		.replace(INVISIBLE_IN_NAME, '')
+		.replace(/^[\s\u200c\u200d]+|[\s\u200c\u200d]+$/g, '');
+}
+
+/** True when the text shows something: a letter, digit, punctuation mark or symbol. */
+export function hasVisibleText(text: string): boolean {
+	return /[\p{L}\p{N}\p{P}\p{S}]/u.test(text);
+}
+
 function isWebAddress(url: string): boolean {
 	try {
 		const { protocol } = new URL(url);

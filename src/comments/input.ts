@@ -3,7 +3,7 @@
  * every field, with a message for the reader per problem. Pure: the service passes in the request's
  * content type and text, and the site's list of articles.
  */
-import { normalizeCommentText } from './body.ts';
+import { hasVisibleText, normalizeCommentName, normalizeCommentText } from './body.ts';
 import {
 	COMMENT_LIMITS,
 	containsEmailAddress,
@@ -112,7 +112,7 @@ export function validateComment(
 ): { ok: true; comment: ValidComment } | { ok: false; problems: InputProblem[] } {
 	const problems: InputProblem[] = [];
 	const article = fields.article.trim();
-	const name = fields.name.replace(/\s+/g, ' ').trim();
+	const name = normalizeCommentName(fields.name);
 	const email = fields.email.trim();
 	const body = normalizeCommentText(fields.body);
 	const replyTo = fields.replyTo.trim();
@@ -127,7 +127,13 @@ export function validateComment(
 		problems.push({ field: 'article', message: 'Comments are closed on this article.' });
 	}
 
-	if (!name) {
+	if (!name && fields.name.trim()) {
+		problems.push({
+			field: 'name',
+			message:
+				'Your name is made only of characters that show nothing; write it in letters or digits.',
+		});
+	} else if (!hasVisibleText(name)) {
 		problems.push({ field: 'name', message: 'Write your name; it is shown with your comment.' });
 	} else if (length(name) > COMMENT_LIMITS.name) {
 		problems.push({
@@ -153,7 +159,7 @@ export function validateComment(
 		});
 	}
 
-	if (!body) {
+	if (!hasVisibleText(body)) {
 		problems.push({ field: 'body', message: 'Write your comment.' });
 	} else if (length(body) > COMMENT_LIMITS.body) {
 		problems.push({

@@ -65,9 +65,12 @@ export function newCommentId(received: Date, random: string): string {
  */
 const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
 
-/** True when the text contains something that looks like an e-mail address. */
+/**
+ * True when the text contains something that looks like an e-mail address, also when written in
+ * look-alikes that read the same (a full-width `＠` or `．`): the test runs on its NFKC form.
+ */
 export function containsEmailAddress(text: string): boolean {
-	return EMAIL_IN_TEXT.test(text);
+	return EMAIL_IN_TEXT.test(text.normalize('NFKC'));
 }
 
 /** The HTML living standard's `<input type="email">` rule, so browser and service agree. */

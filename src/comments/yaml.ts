@@ -18,6 +18,17 @@ export function commentFilePath(article: string, id: string): string {
 	return `${article}/${id}.yaml`;
 }
 
+/** A temporary comment file: the hidden one written now, or the visible one older versions wrote. */
+const TEMPORARY = /^\.?[a-z0-9-]+\.yaml\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * True when a file name is a comment file being written (`.<id>.yaml.<hex>.tmp`), or one a crash
+ * left unfinished; never a comment, so the content check skips it and the service removes it.
+ */
+export function isTemporaryCommentFile(name: string): boolean {
+	return TEMPORARY.test(name);
+}
+
 /**
  * The YAML text of a comment file. Throws when a field contains an e-mail address: such a file
  * would fail the content check, and the address must never reach the site.

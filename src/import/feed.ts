@@ -4,43 +4,20 @@
  * XML is read with fast-xml-parser. Pure: the caller reads the files. Every malformed post is
  * reported by file, line and title, all at once, so the author can fix the input and run again.
  */
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { hastText } from './html.ts';
+import {
+	entryProblems,
+	feedDate,
+	plainText,
+	resolveLink,
+	untitledTitle,
+	type ImportEntry,
+	type ParsedSource,
+} from './entry.ts';
+import { htmlPage } from './html-page.ts';
+import { entityDeclarationProblems, positionOf } from './source-text.ts';
 
-/** One post of the old blog, whatever format it came in. */
-export interface ImportEntry {
-	/** Where it came from, for messages: `blog.atom:12 entry 2 "Title"`. */
-	label: string;
-	title: string;
-	date: Date;
-	updated?: Date | undefined;
-	author?: string | undefined;
-	tags: string[];
-	/** Plain-text teaser, when the source has one apart from the body. */
-	description?: string | undefined;
-	/** The body as HTML. */
-	html: string;
-	/** The post's old address, absolute when the source gives one. */
-	link?: string | undefined;
-	/** What relative links and images in the body are relative to: the post's or the blog's address. */
-	base?: string | undefined;
-	/** The slug the old blog used, when it says (WordPress `post_name`). */
-	slug?: string | undefined;
-	/** Not published on the old blog (a WordPress draft or pending post). */
-	draft: boolean;
-}
-
-/** The posts of one file, what was skipped and why, and what was wrong. */
-export interface ParsedSource {
-	format: 'rss' | 'atom' | 'wxr' | 'html';
-	entries: ImportEntry[];
-	/** Posts deliberately left out (pages, attachments, trash), one line each. */
-	skipped: string[];
-	errors: string[];
-}
+export { feedDate, plainText, type ImportEntry, type ParsedSource };
 
 const LISTS = new Set([
 	'item',
@@ -85,20 +62,6 @@ function text(value: unknown): string {
 function attr(value: unknown, name: string): string {
 	const v = node(value)[`@_${name}`];
 	return typeof v === 'string' ? v.trim() : '';
-}
-
-/** Plain text of an HTML fragment (a title or teaser with markup in it). */
-export function plainText(html: string): string {
-	return hastText(fromHtml(html, { fragment: true }));
-}
-
-/** A date as feeds write it: RFC 822 (RSS), ISO 8601 (Atom), `YYYY-MM-DD hh:mm:ss` (WordPress, UTC). */
-export function feedDate(raw: string): Date | undefined {
-	const value = raw.trim();
-	if (!value || value.startsWith('0000-00-00')) return undefined;
-	const wordpress = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(value);
-	const date = new Date(wordpress ? `${wordpress[1]}T${wordpress[2]}Z` : value);
-	return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 /** The line each `<tag` opening starts on, in order, to name entries by line. */
@@ -156,26 +119,14 @@ function teaser(html: string, body: string): string | undefined {
 	return plain;
 }
 
-function entryProblems(
-	label: string,
-	title: string,
-	dateRaw: string,
-	date: Date | undefined,
-	errors: string[]
-): boolean {
-	const before = errors.length;
-	if (!title) errors.push(`${label}: has no title`);
-	if (!date)
-		errors.push(
-			dateRaw
-				? `${label}: the date "${dateRaw}" cannot be read`
-				: `${label}: has no date (pubDate, published or wp:post_date_gmt)`
-		);
-	return errors.length === before;
-}
-
 function rss(xml: string, file: string, channel: XmlNode, wxr: boolean): ParsedSource {
-	const out: ParsedSource = { format: wxr ? 'wxr' : 'rss', entries: [], skipped: [], errors: [] };
+	const out: ParsedSource = {
+		format: wxr ? 'wxr' : 'rss',
+		entries: [],
+		skipped: [],
+		warnings: [],
+		errors: [],
+	};
 	const base =
 		text(channel['wp:base_blog_url']) ||
 		text(channel['wp:base_site_url']) ||
@@ -189,8 +140,8 @@ function rss(xml: string, file: string, channel: XmlNode, wxr: boolean): ParsedS
 	const lines = lineStarts(xml, 'item');
 	list(channel['item']).forEach((raw, index) => {
 		const item = node(raw);
-		const title = plainText(text(item['title']));
-		const label = `${file}:${lines[index] ?? 1} item ${index + 1}${title ? ` "${title}"` : ''}`;
+		const titled = plainText(text(item['title']));
+		const label = `${file}:${lines[index] ?? 1} item ${index + 1}${titled ? ` "${titled}"` : ''}`;
 		if (wxr) {
 			const type = text(item['wp:post_type']) || 'post';
 			const status = text(item['wp:status']) || 'publish';
@@ -205,9 +156,11 @@ function rss(xml: string, file: string, channel: XmlNode, wxr: boolean): ParsedS
 				) ?? text(item['pubDate']))
 			: text(item['pubDate']) || text(item['dc:date']);
 		const date = feedDate(dateRaw);
-		if (!entryProblems(label, title, dateRaw, date, out.errors) || !date) return;
+		if (!entryProblems(label, dateRaw, date, out.errors) || !date) return;
 		const content = text(item['content:encoded']);
 		const description = text(item['description']);
+		const title = titled || untitledTitle(content || description, date);
+		if (!titled) out.warnings.push(`${label}: has no title; imported as "${title}": write one`);
 		const excerpt = text(item['excerpt:encoded']);
 		const creator = text(item['dc:creator']) || text(item['author']);
 		const categories = list(item['category'])
@@ -234,6 +187,7 @@ function rss(xml: string, file: string, channel: XmlNode, wxr: boolean): ParsedS
 			base:
 				resolveLink(text(list(item['link'])[0]) || guidLink(item['guid']), base) ??
 				(base || undefined),
+			site: base || undefined,
 			slug: wxr ? safeDecode(text(item['wp:post_name'])) || undefined : undefined,
 			draft: wxr && !['publish', 'future', ''].includes(status),
 		});
@@ -253,17 +207,8 @@ function safeDecode(value: string): string {
 	}
 }
 
-function resolveLink(link: string, base: string): string | undefined {
-	if (!link) return undefined;
-	try {
-		return new URL(link, base || undefined).href;
-	} catch {
-		return undefined;
-	}
-}
-
 function atom(xml: string, file: string, feed: XmlNode): ParsedSource {
-	const out: ParsedSource = { format: 'atom', entries: [], skipped: [], errors: [] };
+	const out: ParsedSource = { format: 'atom', entries: [], skipped: [], warnings: [], errors: [] };
 	const alternate = (links: unknown) =>
 		list(links).find((l) => ['', 'alternate'].includes(attr(l, 'rel')) && attr(l, 'href'));
 	const base = attr(alternate(feed['link']), 'href');
@@ -272,12 +217,14 @@ function atom(xml: string, file: string, feed: XmlNode): ParsedSource {
 		const entry = node(raw);
 		const titleType = attr(entry['title'], 'type');
 		const titleText = text(entry['title']);
-		const title = titleType === 'html' ? plainText(titleText) : titleText.replace(/\s+/g, ' ');
-		const label = `${file}:${lines[index] ?? 1} entry ${index + 1}${title ? ` "${title}"` : ''}`;
+		const titled = titleType === 'html' ? plainText(titleText) : titleText.replace(/\s+/g, ' ');
+		const label = `${file}:${lines[index] ?? 1} entry ${index + 1}${titled ? ` "${titled}"` : ''}`;
 		const dateRaw = text(entry['published']) || text(entry['updated']);
 		const date = feedDate(dateRaw);
-		if (!entryProblems(label, title, dateRaw, date, out.errors) || !date) return;
+		if (!entryProblems(label, dateRaw, date, out.errors) || !date) return;
 		const content = entry['content'] ?? entry['summary'];
+		const title = titled || untitledTitle(text(content), date);
+		if (!titled) out.warnings.push(`${label}: has no title; imported as "${title}": write one`);
 		const type = attr(content, 'type') || 'text';
 		if (type === 'xhtml') {
 			out.errors.push(`${label}: XHTML content is not supported; export the blog as HTML content`);
@@ -303,6 +250,7 @@ function atom(xml: string, file: string, feed: XmlNode): ParsedSource {
 			html: type === 'html' ? body : escapeText(body),
 			link: resolveLink(attr(alternate(entry['link']), 'href'), base),
 			base: resolveLink(attr(alternate(entry['link']), 'href'), base) ?? (base || undefined),
+			site: base || undefined,
 			draft: false,
 		});
 	});
@@ -316,88 +264,6 @@ function escapeText(value: string): string {
 		.join('');
 }
 
-function metaContent(root: Root, attribute: string, value: string): string[] {
-	const found: string[] = [];
-	const walk = (n: Root | Element) => {
-		for (const c of n.children) {
-			if (c.type !== 'element') continue;
-			if (c.tagName === 'meta' && c.properties[attribute] === value) {
-				const content = c.properties['content'];
-				if (typeof content === 'string' && content.trim()) found.push(content.trim());
-			}
-			walk(c);
-		}
-	};
-	walk(root);
-	return found;
-}
-
-function firstElement(root: Root | Element, test: (e: Element) => boolean): Element | undefined {
-	for (const c of root.children) {
-		if (c.type !== 'element') continue;
-		if (test(c)) return c;
-		const found = firstElement(c, test);
-		if (found) return found;
-	}
-	return undefined;
-}
-
-/**
- * A saved HTML page of a post: title (`og:title`, `<h1>` or `<title>`), date
- * (`article:published_time` or the first `<time datetime>`), address (canonical link) and body
- * (`<article>`, `<main>` or `<body>`, without its headline).
- */
-function htmlPage(source: string, file: string): ParsedSource {
-	const out: ParsedSource = { format: 'html', entries: [], skipped: [], errors: [] };
-	const root = fromHtml(source);
-	const h1 = firstElement(root, (e) => e.tagName === 'h1');
-	const titleElement = firstElement(root, (e) => e.tagName === 'title');
-	const title =
-		metaContent(root, 'property', 'og:title')[0] ??
-		(h1 ? hastText(h1) : undefined) ??
-		(titleElement ? hastText(titleElement) : '');
-	const time = firstElement(root, (e) => e.tagName === 'time' && 'dateTime' in e.properties);
-	const dateRaw =
-		metaContent(root, 'property', 'article:published_time')[0] ??
-		String(time?.properties['dateTime'] ?? '');
-	const date = feedDate(dateRaw);
-	const label = `${file}${title ? ` "${title}"` : ''}`;
-	if (!entryProblems(label, title, dateRaw, date, out.errors) || !date) return out;
-	const canonical = firstElement(
-		root,
-		(e) =>
-			e.tagName === 'link' &&
-			Array.isArray(e.properties['rel']) &&
-			e.properties['rel'].includes('canonical')
-	);
-	const link =
-		(typeof canonical?.properties['href'] === 'string' ? canonical.properties['href'] : '') ||
-		metaContent(root, 'property', 'og:url')[0];
-	const body =
-		firstElement(root, (e) => e.tagName === 'article') ??
-		firstElement(root, (e) => e.tagName === 'main') ??
-		firstElement(root, (e) => e.tagName === 'body');
-	// The headline is the article's title, shown by the site: not again in the body.
-	const children = (body?.children ?? []).filter((c) => c !== h1);
-	const updated = feedDate(metaContent(root, 'property', 'article:modified_time')[0] ?? '');
-	const description = metaContent(root, 'name', 'description')[0];
-	out.entries.push({
-		label,
-		title,
-		date,
-		updated: updated && updated > date ? updated : undefined,
-		author: metaContent(root, 'name', 'author')[0],
-		tags: [...new Set(metaContent(root, 'property', 'article:tag'))],
-		description,
-		// Back to HTML for the converter, which parses and sanitises it like a feed's.
-		html: toHtml(children),
-		link: link ? resolveLink(link, '') : undefined,
-		base: link ? resolveLink(link, '') : undefined,
-		draft: false,
-	});
-	return out;
-}
-
 /**
  * The posts of one file: an RSS or Atom feed, a WordPress export (WXR) or an HTML page. `file` is
  * its name for messages.
@@ -409,6 +275,7 @@ export function parseSource(source: string, file: string): ParsedSource {
 		format: 'rss',
 		entries: [],
 		skipped: [],
+		warnings: [],
 		errors: [error],
 	});
 	const valid = XMLValidator.validate(source);
@@ -417,7 +284,22 @@ export function parseSource(source: string, file: string): ParsedSource {
 			`${file}:${valid.err.line}:${valid.err.col}: the XML is malformed: ${valid.err.msg}`
 		);
 	}
-	const doc = node(parser.parse(source));
+	const refused = entityDeclarationProblems(source, file);
+	if (refused.length) return { ...failed(''), errors: refused };
+	let parsed: unknown;
+	try {
+		parsed = parser.parse(source);
+	} catch (error) {
+		const message = (error as Error).message;
+		const doctype = /<!DOCTYPE/i.exec(source);
+		const at = doctype ? positionOf(source, doctype.index) : { line: 1, column: 1 };
+		return failed(
+			/entit/i.test(message)
+				? `${file}:${at.line}:${at.column}: its entities expand past what the import reads (${message}); remove the <!ENTITY …> declarations from the DOCTYPE`
+				: `${file}:${at.line}:${at.column}: the XML cannot be read: ${message}`
+		);
+	}
+	const doc = node(parsed);
 	const rssRoot = node(doc['rss']);
 	if (doc['rss'] !== undefined) {
 		const channel = node(rssRoot['channel']);

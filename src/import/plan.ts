@@ -4,7 +4,7 @@
  * each article file. Pure: the script reads the content folder, downloads and writes.
  */
 import { stringify } from 'yaml';
-import type { ImportEntry } from './feed.ts';
+import type { ImportEntry } from './entry.ts';
 import { titleSlug } from './new-article.ts';
 import type { RedirectRule } from '../model/redirect-rules.ts';
 import { articleUrl } from '../model/urls.ts';
@@ -15,6 +15,8 @@ export interface ImportContext {
 	articles: ReadonlyMap<string, string>;
 	/** The redirects already in `redirects.yaml`: an old path there was imported before. */
 	redirects: readonly RedirectRule[];
+	/** True for a path the site itself serves (see `isSitePath`); never redirected. */
+	isSitePath?: ((path: string) => boolean) | undefined;
 }
 
 /** A post to write, under its slug. */
@@ -28,6 +30,8 @@ export interface ImportPlan {
 	articles: PlannedArticle[];
 	/** Posts left alone, and why, one line each. */
 	skipped: string[];
+	/** Posts imported without a redirect from their old address, and why, one line each. */
+	unredirected: string[];
 	/** New redirects for `redirects.yaml`, one per imported post with an old path. */
 	redirects: RedirectRule[];
 	/** Old post address (see `linkKey`) → the path of its article here, to rewrite links. */
@@ -39,6 +43,61 @@ export function oldPathOf(link: string | undefined): string | undefined {
 	if (!link || !URL.canParse(link)) return undefined;
 	const path = new URL(link).pathname;
 	return path === '/' || /\s/.test(path) ? undefined : path;
+}
+
+/** A host name compared without case or `www.`. */
+function hostOf(url: string): string | undefined {
+	return URL.canParse(url) ? new URL(url).hostname.toLowerCase().replace(/^www\./, '') : undefined;
+}
+
+/** Folders and files of the built site that the build adds to the routes of `src/pages/`. */
+const BUILT_FOLDERS = new Set(['_astro', 'pagefind', 'og']);
+const BUILT_FILES = new Set([
+	'404.html',
+	'sitemap-index.xml',
+	'sitemap-0.xml',
+	'_headers',
+	'_redirects',
+]);
+
+/**
+ * True when the site itself serves `path`, given the first path segments of its routes and public
+ * files (`articles`, `search`, `rss.xml`, `favicon.svg`…): the home page, a top-level page, feed or
+ * file, anything the build puts under `_astro/`, `pagefind/` or `og/`, and any page or feed inside a
+ * route folder (`/articles/x/`, `/tags/x/rss.xml`). An old file name inside a route folder
+ * (`/articles/story.html`) is not the site's, and may be redirected.
+ */
+export function isSitePath(path: string, topLevel: ReadonlySet<string>): boolean {
+	const segments = path.split('/').filter(Boolean);
+	const [first] = segments;
+	if (first === undefined || BUILT_FOLDERS.has(first)) return true;
+	if (!topLevel.has(first) && !BUILT_FILES.has(first)) return false;
+	const last = segments.at(-1) ?? '';
+	return segments.length === 1 || !/\.[a-z0-9]+$/i.test(last) || /\.(xml|json)$/i.test(last);
+}
+
+/**
+ * The old path of a post a redirect may come from, or why there is none: only an address on the
+ * feed's own site (`site`), never a wildcard or placeholder of the host's redirect syntax (`*`,
+ * `:name`, `!`), never a path the site serves. Undefined when the post has no old path at all.
+ */
+export function redirectSource(
+	entry: Pick<ImportEntry, 'link' | 'site'>,
+	isSite: (path: string) => boolean = () => false
+): { path: string } | { reason: string } | undefined {
+	const path = oldPathOf(entry.link);
+	if (!path || !entry.link) return undefined;
+	const siteHost = entry.site ? hostOf(entry.site) : undefined;
+	if (!siteHost)
+		return { reason: `the feed does not give its own address, so ${entry.link} is not trusted` };
+	if (hostOf(entry.link) !== siteHost) {
+		return { reason: `its address ${entry.link} is not on the blog's own site (${siteHost})` };
+	}
+	if (/[*!]/.test(path) || /\/:/.test(path)) {
+		return { reason: `its old path ${path} would be a wildcard or placeholder in _redirects` };
+	}
+	if (isSite(path)) return { reason: `its old path ${path} is a page of this site` };
+	return { path };
 }
 
 /** An address compared without scheme, `www.`, query, fragment or trailing slash. */
@@ -76,13 +135,22 @@ export function entrySlug(entry: ImportEntry): string {
  * article has gets `<slug>-2`. Nothing existing is ever replaced.
  */
 export function planImport(entries: readonly ImportEntry[], context: ImportContext): ImportPlan {
-	const plan: ImportPlan = { articles: [], skipped: [], redirects: [], links: new Map() };
+	const plan: ImportPlan = {
+		articles: [],
+		skipped: [],
+		unredirected: [],
+		redirects: [],
+		links: new Map(),
+	};
 	const taken = new Map(context.articles);
 	const redirected = new Map(context.redirects.map((r) => [r.from, r.to]));
 	const seenPaths = new Map<string, string>();
 	for (const entry of entries) {
-		const oldPath = oldPathOf(entry.link);
-		const key = entry.link ? linkKey(entry.link) : undefined;
+		const source = redirectSource(entry, context.isSitePath);
+		const oldPath = source && 'path' in source ? source.path : undefined;
+		if (source && 'reason' in source) plan.unredirected.push(`${entry.label}: ${source.reason}`);
+		// Links to the post are rewritten only when its address is the blog's own.
+		const key = entry.link && oldPath ? linkKey(entry.link) : undefined;
 		const before = oldPath ? redirected.get(oldPath) : undefined;
 		if (oldPath && before) {
 			plan.skipped.push(`${entry.label}: already imported (${oldPath} redirects to ${before})`);

@@ -15,6 +15,11 @@ export interface RedirectPlace {
 	entry: string;
 }
 
+/** The paths of `pages` that start with `prefix`, sorted. */
+function shadowed(prefix: string, pages: ReadonlySet<string>): string[] {
+	return [...pages].filter((page) => page.startsWith(prefix)).sort();
+}
+
 /**
  * Every problem with the redirects, each naming the config file and the field. `pages` are the
  * paths the build wrote: a redirect from one of them would never apply, because static hosts serve
@@ -49,6 +54,15 @@ export function redirectProblems(
 					'from',
 					`"${from}" is a page of the site: the host would serve the page, never the redirect`
 				);
+			} else if (from.endsWith('*')) {
+				const covered = shadowed(from.slice(0, -1), pages);
+				if (covered.length > 0) {
+					const others = covered.length > 1 ? ` and ${covered.length - 1} more` : '';
+					at(
+						'from',
+						`"${from}" covers paths the site serves (${covered[0]}${others}): it would send them away, or hide the redirects after it; narrow it to the old addresses only`
+					);
+				}
 			}
 		}
 		for (const fault of faults) at(fault.field, fault.message);

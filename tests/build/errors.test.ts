@@ -4,10 +4,18 @@
  * byte-identical afterwards.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	appendFileSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { buildSite, checkSite, ROOT, scratchCopy } from '../helpers/build.ts';
+import { buildSite, checkSite, OUT, ROOT, scratchCopy } from '../helpers/build.ts';
 import { fingerprint } from '../helpers/files.ts';
 
 const FIXTURE = 'tests/fixtures/site';
@@ -30,7 +38,22 @@ function edit(dir: string, file: string, from: string | RegExp, to: string): voi
 	writeFileSync(path, next);
 }
 
+/** An article outside the content folder, for a link to point at. */
+function outsideArticle(): string {
+	const dir = join(OUT, 'outside-content');
+	mkdirSync(dir, { recursive: true });
+	const file = join(dir, 'linked-in.md');
+	writeFileSync(file, '---\ntitle: Linked in\ndate: 2020-01-01\n---\n\n![](x.png)\n');
+	return file;
+}
+
 const CASES: BadCase[] = [
+	{
+		name: 'a symbolic link to a file outside the content folder',
+		break: (d) => symlinkSync(outsideArticle(), join(ROOT, d, 'articles/linked-in.md')),
+		file: 'articles/linked-in.md',
+		expect: [/symlink/, /is a symbolic link \(to .*linked-in\.md\)/, /replace the link by a copy/],
+	},
 	{
 		name: 'an unknown product slug names the closest one',
 		break: (d) =>
@@ -146,6 +169,23 @@ describe('npm run check', () => {
 			assert.deepEqual(fingerprint(join(ROOT, dir)), before, 'the check changed content files');
 		});
 	}
+
+	test('reports a folder link loop once, quickly, without following it', () => {
+		const dir = scratchCopy(FIXTURE, 'check-loop');
+		symlinkSync('..', join(ROOT, dir, 'articles/loop'));
+		symlinkSync(join(ROOT, 'node_modules'), join(ROOT, dir, 'products/modules'));
+		const started = Date.now();
+		const result = checkSite(dir);
+		assert.equal(result.status, 1, result.output);
+		assert.ok(Date.now() - started < 20_000, 'the check ran long: it followed a link');
+		assert.equal(result.stderr.match(/error {2}symlink/g)?.length, 2, result.stderr);
+		assert.match(
+			result.stderr,
+			new RegExp(`${dir}/articles/loop .*is a symbolic link \\(to \\.\\.\\)`)
+		);
+		assert.doesNotMatch(result.stderr, /duplicate-slug/);
+		rmSync(join(ROOT, dir), { recursive: true, force: true });
+	});
 
 	test('passes on valid content', () => {
 		const result = checkSite(FIXTURE);

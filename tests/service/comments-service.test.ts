@@ -162,7 +162,7 @@ describe('posting a comment', () => {
 		const huge = await postComment(service.url, comment({ body: 'x'.repeat(200_000) }), {
 			as: 'json',
 		});
-		assert.equal(huge.status, 400);
+		assert.equal(huge.status, 413);
 		assert.match(JSON.stringify(await huge.json()), /larger than 64 KiB/);
 		const long = await postComment(service.url, comment({ body: 'x'.repeat(5001) }), {
 			as: 'json',

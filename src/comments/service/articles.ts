@@ -87,6 +87,22 @@ export class ArticleList {
 		return this.articles;
 	}
 
+	/**
+	 * Reads the list again now, whatever the time since the last read (before an approval: an
+	 * article may have been deleted or renamed since). A failed read keeps the last good list.
+	 */
+	async refresh(now: number): Promise<CommentsManifest['articles']> {
+		await this.refreshing;
+		try {
+			if (isUrl(this.source)) await this.fetchList();
+			else this.readFile();
+			this.checked = now;
+		} catch (error) {
+			this.log(`articles: kept the last list; ${this.source}: ${(error as Error).message}`);
+		}
+		return this.articles;
+	}
+
 	private readFile(): void {
 		const mtime = statSync(this.source).mtimeMs;
 		if (mtime === this.mtime) return;

@@ -90,6 +90,14 @@ export function tokenDigest(token: string): string {
 	return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/**
+ * What sessions remember of the password hash they were made under (a digest: the hash itself
+ * stays out of the database); a session whose tag is not the current hash's has ended.
+ */
+export function passwordTag(encodedHash: string): string {
+	return createHash('sha256').update(encodedHash.trim(), 'utf8').digest('hex').slice(0, 32);
+}
+
 /** Compares two tokens in constant time (of their digests, so lengths leak nothing either). */
 export function sameToken(given: string | undefined, expected: string): boolean {
 	if (!given) return false;

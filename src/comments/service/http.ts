@@ -56,21 +56,40 @@ export function redirect(
 	return { status: 303, headers: { Location: location, ...headers } };
 }
 
-/** Reads the body up to `limit` bytes; beyond that it is drained and reported as too large. */
-export async function readBody(
+/**
+ * Reads the body up to `limit` bytes. A larger one (declared, or found while reading) is reported
+ * as too large at once, and the rest of it is read and dropped by Node, never kept: the client
+ * gets the answer (413) instead of a reset connection, and the server's request timeout still
+ * ends a post that never stops.
+ */
+export function readBody(
 	req: IncomingMessage,
 	limit: number
 ): Promise<{ text: string; tooLarge: boolean }> {
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of req as AsyncIterable<Buffer>) {
-		size += chunk.length;
-		if (size <= limit) chunks.push(chunk);
-		// Far over the limit: stop reading rather than take in whatever a client sends.
-		else if (size > 16 * limit) {
-			req.destroy();
-			break;
+	return new Promise((resolve, reject) => {
+		const tooLarge = () => {
+			req.off('data', onData);
+			// Flowing with no listener: Node reads what is still coming and throws it away.
+			req.resume();
+			resolve({ text: '', tooLarge: true });
+		};
+		const chunks: Buffer[] = [];
+		let size = 0;
+		const onData = (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= limit) chunks.push(chunk);
+			else tooLarge();
+		};
+		if (Number(req.headers['content-length']) > limit) {
+			tooLarge();
+			return;
 		}
-	}
-	return { text: Buffer.concat(chunks).toString('utf8'), tooLarge: size > limit };
+		req.on('data', onData);
+		req.once('end', () =>
+			resolve({ text: Buffer.concat(chunks).toString('utf8'), tooLarge: false })
+		);
+		req.once('error', reject);
+		// A client that went away: nothing to answer, but nothing should wait for it either.
+		req.once('close', () => resolve({ text: '', tooLarge: size > limit }));
+	});
 }

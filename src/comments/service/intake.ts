@@ -112,7 +112,7 @@ export function intakeHandler(ctx: ServiceContext): (req: IncomingMessage) => Pr
 		}
 		if (tooLarge) {
 			const message = `The request is larger than ${MAX_BODY_BYTES / 1024} KiB; a comment is at most 5,000 characters.`;
-			return refuse(400, NOT_SENT, [{ field: 'request', message }]);
+			return refuse(413, NOT_SENT, [{ field: 'request', message }]);
 		}
 		const read = readFields(encoding, text);
 		const result = validateComment(read.fields, articles.current(now().getTime()), (a) =>

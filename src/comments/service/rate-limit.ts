@@ -123,3 +123,41 @@ function ipv6Prefix(address: string): string {
 		.map((g) => g.replace(/^0+(?=.)/, ''))
 		.join(':');
 }
+
+/**
+ * A bound on costly work shared by every client: at most `concurrency` tasks run at once and at
+ * most `waiting` wait; a task beyond that is refused at once, costing nothing. Used for password
+ * checks, where a per-address limit alone lets many addresses queue scrypt hashes by the hundred.
+ */
+export class WorkLimit {
+	readonly concurrency: number;
+	readonly waiting: number;
+	private running = 0;
+	private readonly queue: (() => void)[] = [];
+
+	constructor(options: { concurrency: number; waiting: number }) {
+		this.concurrency = options.concurrency;
+		this.waiting = options.waiting;
+	}
+
+	/** True when a new task would be refused right now. */
+	get full(): boolean {
+		return this.running >= this.concurrency && this.queue.length >= this.waiting;
+	}
+
+	/** Runs `task` when its turn comes; undefined, without running it, when the limit is full. */
+	async run<T>(task: () => Promise<T>): Promise<T | undefined> {
+		if (this.running < this.concurrency) this.running++;
+		else if (this.queue.length < this.waiting) {
+			// The slot is handed over by the task that ends (see below), never given up in between.
+			await new Promise<void>((resolve) => this.queue.push(resolve));
+		} else return undefined;
+		try {
+			return await task();
+		} finally {
+			const next = this.queue.shift();
+			if (next) next();
+			else this.running--;
+		}
+	}
+}

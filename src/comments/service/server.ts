@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { ServiceConfig } from './config.ts';
 import { ArticleList } from './articles.ts';
 import type { ServiceContext } from './context.ts';
-import { writeCommentFile } from './files.ts';
+import { removeLeftovers, unwritableReason, writeCommentFile, type CommentFs } from './files.ts';
 import { BASE_HEADERS, type Answer } from './http.ts';
 import { intakeHandler } from './intake.ts';
 import { moderationHandler } from './moderate.ts';
@@ -25,6 +25,8 @@ export interface ServiceOptions {
 	log?: (line: string) => void;
 	/** Delay before the webhook is called after the last approval. */
 	webhookDelayMs?: number;
+	/** The file-system calls comment files are written with (tests play a full disk with it). */
+	fs?: CommentFs;
 }
 
 /** A running service. */
@@ -47,13 +49,13 @@ const NOT_FOUND: Answer = {
  * at start, which finishes what a crash between an approval and its file left undone. Returns why
  * it stopped, when a write failed (the comment stays approved and unwritten, to be tried again).
  */
-function writeApproved(ctx: ServiceContext): string | undefined {
+function writeApproved(ctx: ServiceContext, fs?: CommentFs): string | undefined {
 	const dir = ctx.config.contentDir;
 	if (!dir) return undefined;
 	for (const comment of ctx.store.unwritten()) {
 		const name = `${comment.article}/${comment.id}`;
 		try {
-			const result = writeCommentFile(dir, comment);
+			const result = writeCommentFile(dir, comment, fs);
 			ctx.store.markWritten(comment.id, ctx.now());
 			ctx.log(
 				result === 'kept' ? `file: kept an edited ${name}.yaml` : `file: ${result} ${name}.yaml`
@@ -84,12 +86,24 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 	const webhook = config.webhook
 		? new Webhook(config.webhook, options.webhookDelayMs ?? 5_000, log)
 		: undefined;
-	let writeError = writeApproved(ctx);
+	if (config.contentDir) {
+		// A crash between a temporary file and its rename leaves the temporary file behind.
+		try {
+			for (const path of removeLeftovers(config.contentDir, options.fs)) {
+				log(`file: removed ${path}, left by a write that did not finish`);
+			}
+		} catch (error) {
+			log(`file: could not look for unfinished writes: ${(error as Error).message}`);
+		}
+		const unwritable = unwritableReason(config.contentDir, options.fs);
+		if (unwritable) log(`file: approved comments cannot be written: ${unwritable}`);
+	}
+	let writeError = writeApproved(ctx, options.fs);
 
 	const intake = intakeHandler(ctx);
 	const moderate = moderationHandler(ctx, {
 		approved: (id) => {
-			writeError = writeApproved(ctx);
+			writeError = writeApproved(ctx, options.fs);
 			webhook?.notify(id);
 		},
 		writeError: () => writeError,

@@ -47,7 +47,8 @@ CREATE INDEX IF NOT EXISTS comments_by_status ON comments (status, received_at);
 CREATE TABLE IF NOT EXISTS sessions (
 	token_digest TEXT PRIMARY KEY,
 	csrf TEXT NOT NULL,
-	expires_at INTEGER NOT NULL
+	expires_at INTEGER NOT NULL,
+	password_tag TEXT NOT NULL DEFAULT ''
 ) STRICT;
 `;
 
@@ -75,14 +76,29 @@ export class CommentStore {
 	private readonly db: DatabaseSync;
 	private readonly statements = new Map<string, StatementSync>();
 
-	/** Opens (and creates, with its folder) the database at `path`; `:memory:` for a throwaway one. */
+	/**
+	 * Opens (and creates, with its folder) the database at `path`; `:memory:` for a throwaway one.
+	 * Throws an error naming the file and what to do when it is not a queue this service can open.
+	 */
 	constructor(path: string) {
-		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-		this.db = new DatabaseSync(path, { timeout: 5000 });
-		// WAL lets the moderation page read while a comment is written; FULL syncs every commit to
-		// disk before the reader is told the comment was received.
-		this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
-		this.db.exec(SCHEMA);
+		try {
+			if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+			this.db = new DatabaseSync(path, { timeout: 5000 });
+			// WAL lets the moderation page read while a comment is written; FULL syncs every commit to
+			// disk before the reader is told the comment was received.
+			this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
+			this.db.exec(SCHEMA);
+		} catch (error) {
+			throw new Error(
+				`The comment queue ${path} cannot be opened: ${(error as Error).message}. Set COMMENTS_DB to the queue the service made, or to a new file to start an empty one.`,
+				{ cause: error }
+			);
+		}
+		// Queues made before sessions were tied to the password: their sessions (tag '') end.
+		const columns = this.db.prepare('PRAGMA table_info(sessions)').all();
+		if (!columns.some((c) => c['name'] === 'password_tag')) {
+			this.db.exec("ALTER TABLE sessions ADD COLUMN password_tag TEXT NOT NULL DEFAULT ''");
+		}
 	}
 
 	/** A prepared statement, made once per service (every request runs the same few). */
@@ -168,22 +184,31 @@ export class CommentStore {
 			.map((row) => String(row['id']));
 	}
 
-	/** Starts a moderator's session. */
-	createSession(tokenDigest: string, csrf: string, expiresAt: number): void {
-		this.sql('INSERT INTO sessions (token_digest, csrf, expires_at) VALUES (?, ?, ?)').run(
-			tokenDigest,
-			csrf,
-			expiresAt
-		);
+	/**
+	 * Starts a moderator's session, made under the password whose hash has `passwordTag` (see
+	 * `passwordTag` in credentials.ts): a new password ends it.
+	 */
+	createSession(tokenDigest: string, csrf: string, expiresAt: number, passwordTag: string): void {
+		this.sql(
+			'INSERT INTO sessions (token_digest, csrf, expires_at, password_tag) VALUES (?, ?, ?, ?)'
+		).run(tokenDigest, csrf, expiresAt, passwordTag);
 	}
 
-	/** The CSRF token of a live session; undefined when there is none or it has expired. */
-	session(tokenDigest: string, now: number): { csrf: string } | undefined {
-		const row = this.sql('SELECT csrf FROM sessions WHERE token_digest = ? AND expires_at > ?').get(
-			tokenDigest,
-			now
-		);
+	/**
+	 * The CSRF token of a live session made under the current password; undefined when there is
+	 * none, it has expired or the password has changed since.
+	 */
+	session(tokenDigest: string, now: number, passwordTag: string): { csrf: string } | undefined {
+		const row = this.sql(
+			'SELECT csrf FROM sessions WHERE token_digest = ? AND expires_at > ? AND password_tag = ?'
+		).get(tokenDigest, now, passwordTag);
 		return row ? { csrf: String(row['csrf']) } : undefined;
+	}
+
+	/** Ends every session made under another password than `passwordTag`; returns how many. */
+	endSessionsOfOtherPasswords(passwordTag: string): number {
+		const result = this.sql('DELETE FROM sessions WHERE password_tag != ?').run(passwordTag);
+		return Number(result.changes);
 	}
 
 	/** Ends a session, and forgets every expired one. */

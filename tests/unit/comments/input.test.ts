@@ -136,3 +136,38 @@ describe('comment validation', () => {
 		);
 	});
 });
+
+describe('names', () => {
+	const nameOf = (name: string) => {
+		const result = validateComment(post({ name }), ARTICLES);
+		return result.ok ? result.comment.name : result.problems.map((p) => p.message).join(' ');
+	};
+
+	test('are cleaned like bodies: no control, escape, bidi or zero-width characters', () => {
+		assert.equal(nameOf('Ann\u0000 \u001b[31mReader'), 'Ann [31mReader');
+		assert.equal(nameOf('\u202eredaeR nnA'), 'redaeR nnA');
+		assert.equal(nameOf('\u2066Ann\u2069 \u200bReader\ufeff\u200e'), 'Ann Reader');
+		assert.equal(nameOf('Ann\u00ad\u2060\u180eReader'), 'AnnReader');
+		// Joiners inside a name are spelling (emoji, Persian): kept; at its ends, dropped.
+		assert.equal(nameOf('\u200dمی\u200cخواهم 👩\u200d🚀\u200d'), 'می\u200cخواهم 👩\u200d🚀');
+	});
+
+	test('are refused when nothing in them would show', () => {
+		for (const invisible of ['\u200b\u200b', '\u202e\u2066\u2069', '\u0000\u001b', '\u200d']) {
+			const result = validateComment(post({ name: invisible }), ARTICLES);
+			assert.equal(result.ok, false, JSON.stringify(invisible));
+			if (!result.ok)
+				assert.deepEqual(
+					result.problems.map((p) => p.field),
+					['name']
+				);
+		}
+		assert.match(nameOf('\u200b\u200b'), /only of characters that show nothing/);
+	});
+
+	test('may not hide an e-mail address in full-width or other look-alike characters', () => {
+		assert.deepEqual(fieldsWithProblems(post({ name: 'ann＠example．com' })), ['name']);
+		assert.deepEqual(fieldsWithProblems(post({ name: 'ann\u200b@example.com' })), ['name']);
+		assert.deepEqual(fieldsWithProblems(post({ body: 'write to ann＠example.com' })), ['body']);
+	});
+});

@@ -13,6 +13,23 @@ describe('feedDate', () => {
 		assert.equal(feedDate('0000-00-00 00:00:00'), undefined);
 		assert.equal(feedDate('soon'), undefined);
 	});
+
+	test('reads RSS dates with day and month names of other languages', () => {
+		for (const [raw, iso] of [
+			['Seg, 12 fev 2024 09:30:00 +0000', '2024-02-12T09:30:00.000Z'],
+			['Ter, 05 Março 2024 10:00:00 GMT', '2024-03-05T10:00:00.000Z'],
+			['qui, 10 out 2024 18:00:00 -0300', '2024-10-10T21:00:00.000Z'],
+			['mié, 18 dic 2024 08:00:00 +0100', '2024-12-18T07:00:00.000Z'],
+			['mar., 02 juil. 2024 12:00:00 +0200', '2024-07-02T10:00:00.000Z'],
+			['jeu., 06 juin 2024 12:00:00 GMT', '2024-06-06T12:00:00.000Z'],
+			['Do, 03 Okt 2024 08:15:00 +0200', '2024-10-03T06:15:00.000Z'],
+			['gio, 15 ago 2024 07:00:00 +0000', '2024-08-15T07:00:00.000Z'],
+		] as const) {
+			assert.equal(feedDate(raw)?.toISOString(), iso, raw);
+		}
+		assert.equal(feedDate('o primeiro de maio'), undefined);
+		assert.equal(feedDate('Seg, 12 xyz 2024 09:30:00 +0000'), undefined);
+	});
 });
 
 describe('wordpressHtml', () => {
@@ -47,6 +64,7 @@ describe('parseSource', () => {
 			html: '<p>Full body.</p>',
 			link: 'https://b.example/2021/a-b/',
 			base: 'https://b.example/2021/a-b/',
+			site: 'https://b.example',
 			slug: undefined,
 			draft: false,
 		});

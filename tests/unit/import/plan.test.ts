@@ -6,8 +6,10 @@ import {
 	articleText,
 	entrySlug,
 	linkKey,
+	isSitePath,
 	oldPathOf,
 	planImport,
+	redirectSource,
 } from '../../../src/import/plan.ts';
 
 function entry(title: string, link?: string, extra: Partial<ImportEntry> = {}): ImportEntry {
@@ -18,6 +20,8 @@ function entry(title: string, link?: string, extra: Partial<ImportEntry> = {}): 
 		tags: [],
 		html: '<p>x</p>',
 		link,
+		// The feed's own site: the post's, unless a test says otherwise.
+		site: link && URL.canParse(link) ? new URL(link).origin : undefined,
 		draft: false,
 		...extra,
 	};
@@ -126,5 +130,76 @@ describe('files', () => {
 			/^# Old addresses[\s\S]*\n- from: \/old\/\n/
 		);
 		assert.equal(appendRedirects('# mine\n', []), undefined);
+	});
+});
+
+describe('redirects from what a feed says', () => {
+	const TOP = new Set(['articles', 'products', 'tags', 'search', 'rss.xml', 'favicon.svg']);
+	const site = (path: string) => isSitePath(path, TOP);
+	const source = (link: string, extra: Partial<ImportEntry> = {}) =>
+		redirectSource(entry('T', link, { site: 'https://old.example', ...extra }), site);
+
+	test('come only from addresses on the feed’s own site', () => {
+		assert.deepEqual(source('https://www.old.example/2021/x'), { path: '/2021/x' });
+		assert.match(JSON.stringify(source('https://evil.example/x')), /not on the blog's own site/);
+		// `//evil.example/x` in a feed resolves to another host.
+		assert.match(
+			JSON.stringify(source(new URL('//evil.example/x', 'https://old.example/').href)),
+			/not on the blog's own site \(old\.example\)/
+		);
+		assert.match(
+			JSON.stringify(source('https://old.example/x', { site: undefined })),
+			/does not give its own address/
+		);
+	});
+
+	test('are never wildcards or placeholders of the host’s redirect syntax', () => {
+		for (const link of [
+			'https://old.example/*',
+			'https://old.example/a/*',
+			'https://old.example/:slug/x',
+			'https://old.example/x!',
+		]) {
+			assert.match(JSON.stringify(source(link)), /wildcard or placeholder/, link);
+		}
+	});
+
+	test('never come from a path the site serves', () => {
+		for (const path of [
+			'/search/',
+			'/search',
+			'/rss.xml',
+			'/articles/',
+			'/articles/x/',
+			'/tags/t/rss.xml',
+			'/_astro/a.css',
+			'/og/x.jpg',
+			'/favicon.svg',
+			'/sitemap-index.xml',
+		]) {
+			assert.equal(site(path), true, path);
+			assert.match(
+				JSON.stringify(source(`https://old.example${path}`)),
+				/is a page of this site/,
+				path
+			);
+		}
+		for (const path of ['/blogs/news/x', '/articles/story.html', '/2021/05/x/', '/searching/']) {
+			assert.equal(site(path), false, path);
+		}
+	});
+
+	test('a post without a trusted old address is imported, without a redirect, and listed', () => {
+		const plan = planImport(
+			[
+				entry('Star', 'https://old.example/*'),
+				entry('Off', 'https://evil.example/off', { site: 'https://old.example' }),
+			],
+			{ articles: new Map(), redirects: [], isSitePath: site }
+		);
+		assert.equal(plan.articles.length, 2);
+		assert.deepEqual(plan.redirects, []);
+		assert.equal(plan.unredirected.length, 2);
+		assert.equal(plan.links.size, 0);
 	});
 });

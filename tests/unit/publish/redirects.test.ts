@@ -56,6 +56,24 @@ test('refuses a redirect from a page the site has, which the host would never ap
 	);
 });
 
+test('refuses a wildcard that would cover a page, feed or asset the site serves', () => {
+	const pages = new Set(['/', '/search/', '/rss.xml', '/_astro/site.css', '/articles/x/']);
+	assert.deepEqual(
+		redirectProblems(
+			[
+				{ from: '/*', to: '/articles/x/' },
+				{ from: '/search/*', to: '/' },
+				{ from: '/blogs/news/*', to: '/articles/' },
+			],
+			pages
+		),
+		[
+			'src/site.config.ts: redirects[0].from: "/*" covers paths the site serves (/ and 4 more): it would send them away, or hide the redirects after it; narrow it to the old addresses only',
+			'src/site.config.ts: redirects[1].from: "/search/*" covers paths the site serves (/search/): it would send them away, or hide the redirects after it; narrow it to the old addresses only',
+		]
+	);
+});
+
 test('names each redirect in its own file when they come from several', () => {
 	const where = (index: number) =>
 		index === 0
