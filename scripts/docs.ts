@@ -6,16 +6,23 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
-import { describeModel, withFieldTables } from '../src/model/describe.ts';
+import { serviceSettingsSchema } from '../src/comments/service/config.ts';
+import {
+	describeModel,
+	describeSettings,
+	settingsTable,
+	withFieldTables,
+} from '../src/model/describe.ts';
 import { fail, parseCommandLine } from './cli.ts';
 
 /** The documents with tables written from the model, from the repository root. */
-export const MODEL_DOCS = ['docs/content-contract.md', 'docs/configuration.md'];
+export const MODEL_DOCS = ['docs/content-contract.md', 'docs/configuration.md', 'docs/comments.md'];
 
 /** A document's text with its tables written from the model, formatted as Prettier would. */
 export async function docFromModel(file: string, text: string): Promise<string> {
 	const options = await resolveConfig(file);
-	return format(withFieldTables(text), { ...options, filepath: file });
+	const service = settingsTable(describeSettings(serviceSettingsSchema));
+	return format(withFieldTables(text, { service }), { ...options, filepath: file });
 }
 
 async function main(): Promise<void> {

@@ -124,20 +124,23 @@ export function describeSettings(schema: z.ZodObject): SettingDescription[] {
 	});
 }
 
-/** A settings table in the docs' form: setting, required, default, meaning. */
+/** A settings table in the docs' form: setting, required, default (when any has one), meaning. */
 export function settingsTable(settings: readonly SettingDescription[]): string {
 	const escape = (text: string) => text.replaceAll('|', '\\|');
+	const defaults = settings.some((s) => s.default !== undefined);
 	const rows = settings.map((s) => {
 		const fallback = s.default === undefined ? '' : `\`${JSON.stringify(s.default)}\``;
-		return `| \`${s.name}\` | ${s.required ? 'yes' : 'no'} | ${fallback} | ${escape(s.description)} |`;
+		const cells = [`\`${s.name}\``, s.required ? 'yes' : 'no', ...(defaults ? [fallback] : [])];
+		return `| ${[...cells, escape(s.description)].join(' | ')} |`;
 	});
-	return ['| setting | required | default | meaning |', '| --- | --- | --- | --- |', ...rows].join(
+	const head = ['setting', 'required', ...(defaults ? ['default'] : []), 'meaning'];
+	return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows].join(
 		'\n'
 	);
 }
 
-/** Every table the docs show, by the name of its marker. */
-function tables(): Record<string, string> {
+/** The tables of the model's schemas, by the name of their docs marker. */
+export function modelTables(): Record<string, string> {
 	const model = Object.entries(describeModel()).map(([name, fields]): [string, string] => [
 		name,
 		fieldTable(fields),
@@ -150,11 +153,11 @@ function tables(): Record<string, string> {
 }
 
 /**
- * `text` with the table between each `<!-- model:<name> -->` marker (a collection, `site` or
- * `environment`) and the next `<!-- /model -->` written afresh from the model.
+ * `text` with the table between each `<!-- model:<name> -->` marker (a collection, `site`,
+ * `environment`, or a name of `extra`) and the next `<!-- /model -->` written afresh.
  */
-export function withFieldTables(text: string): string {
-	const all = tables();
+export function withFieldTables(text: string, extra: Record<string, string> = {}): string {
+	const all = { ...modelTables(), ...extra };
 	return text.replace(
 		/(<!-- model:(\w+) -->)[\s\S]*?(<!-- \/model -->)/g,
 		(whole, open: string, name: string, close: string) => {

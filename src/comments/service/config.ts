@@ -1,8 +1,9 @@
 /**
- * The intake service's settings, read from environment variables (see the content contract's
- * Comments section and docs/comments.md). Pure: the caller passes the environment in; a bad value
- * throws an error naming the variable and what to write instead.
+ * The intake service's settings, read from its environment variables (`COMMENTS_*`), which are
+ * declared once in `serviceSettingsSchema` below. Pure: the caller passes the environment in; a bad
+ * value throws an error naming the variable and what to write instead.
  */
+import { z } from 'astro/zod';
 import { parsePasswordHash } from './credentials.ts';
 
 /** Everything `npm run comments -- serve` is configured with. */
@@ -65,17 +66,68 @@ export function parseRateLimit(value: string): { limit: number; windowMs: number
 	return { limit, windowMs: seconds * 1000 };
 }
 
-/** The service settings from `env`; `siteUrl` (the site config's `url`) is the default origin. */
+/** A variable's value, blank read as unset. */
+const setting = z
+	.string()
+	.optional()
+	.transform((v) => (v?.trim() ? v.trim() : undefined));
+
+/** A `yes`/`no` variable. */
+const YES = ['1', 'true', 'yes'];
+const NO = ['0', 'false', 'no'];
+
+/**
+ * The service's environment variables, each written once with what it means and its default;
+ * `docs/comments.md` and the content contract list them from here (`npm run docs`).
+ */
+export const serviceSettingsSchema = z.object({
+	COMMENTS_LISTEN: setting.meta({
+		description:
+			'host:port to listen on (`[::1]:8787` for IPv6); `127.0.0.1:8787` (default): only a reverse proxy on this machine reaches it',
+	}),
+	COMMENTS_DB: setting.meta({
+		description: 'path of the SQLite queue (default `./comments.sqlite`)',
+	}),
+	COMMENTS_PASSWORD_HASH: setting.meta({
+		description:
+			'moderator password hash, made by `npm run comments -- hash-password`; without it moderation is refused',
+	}),
+	COMMENTS_SITE_ORIGIN: setting.meta({
+		description:
+			"the site's origin, for CORS and redirects (default: `url` from the site config); several, comma-separated, the first canonical",
+	}),
+	COMMENTS_CONTENT_DIR: z.string().optional().meta({
+		description:
+			'where approved comments are written (default `./content/comments`); `off` to keep them for `npm run comments -- export`',
+	}),
+	COMMENTS_WEBHOOK: setting.meta({
+		description:
+			"URL called (POST, JSON) after approvals, e.g. the static host's build hook (optional)",
+	}),
+	COMMENTS_ARTICLES: setting.meta({
+		description:
+			"path or URL of the built site's `/comments.json` (default `./dist/comments.json`)",
+	}),
+	COMMENTS_RATE_LIMIT: setting.meta({
+		description: 'comments per reader, as `count/seconds` (default `5/600`: five per ten minutes)',
+	}),
+	COMMENTS_TRUST_PROXY: setting.meta({
+		description:
+			'`yes` behind a reverse proxy: client address and scheme from `X-Forwarded-For`/`-Proto` (default `no`)',
+	}),
+});
+
+/**
+ * The service settings from `env`; `siteUrl` (the site config's `url`) is the default origin.
+ * Throws an error naming the first wrong variable, what is wrong and the fix.
+ */
 export function serviceConfig(
 	env: Record<string, string | undefined>,
 	siteUrl: string
 ): ServiceConfig {
-	const value = (name: string) => {
-		const v = env[name]?.trim();
-		return v ? v : undefined;
-	};
-	const { host, port } = parseListen(value('COMMENTS_LISTEN') ?? DEFAULT_LISTEN);
-	const passwordHash = value('COMMENTS_PASSWORD_HASH');
+	const value = serviceSettingsSchema.parse(env);
+	const { host, port } = parseListen(value.COMMENTS_LISTEN ?? DEFAULT_LISTEN);
+	const passwordHash = value.COMMENTS_PASSWORD_HASH;
 	if (passwordHash && !parsePasswordHash(passwordHash)) {
 		fail(
 			'COMMENTS_PASSWORD_HASH',
@@ -83,21 +135,19 @@ export function serviceConfig(
 			'is not a hash made by `npm run comments -- hash-password`; make one and paste all of it'
 		);
 	}
-	const origins = (value('COMMENTS_SITE_ORIGIN') ?? siteUrl)
+	const origins = (value.COMMENTS_SITE_ORIGIN ?? siteUrl)
 		.split(/[\s,]+/)
 		.filter(Boolean)
 		.map((o) => origin('COMMENTS_SITE_ORIGIN', o));
-	const contentDir = env['COMMENTS_CONTENT_DIR']?.trim();
-	const webhook = value('COMMENTS_WEBHOOK');
+	const contentDir = value.COMMENTS_CONTENT_DIR?.trim();
+	const webhook = value.COMMENTS_WEBHOOK;
 	if (webhook) origin('COMMENTS_WEBHOOK', webhook);
-	const trust = (value('COMMENTS_TRUST_PROXY') ?? 'no').toLowerCase();
-	if (!['1', 'true', 'yes', '0', 'false', 'no'].includes(trust)) {
-		fail('COMMENTS_TRUST_PROXY', trust, 'must be yes or no');
-	}
+	const trust = (value.COMMENTS_TRUST_PROXY ?? 'no').toLowerCase();
+	if (![...YES, ...NO].includes(trust)) fail('COMMENTS_TRUST_PROXY', trust, 'must be yes or no');
 	return {
 		host,
 		port,
-		db: value('COMMENTS_DB') ?? './comments.sqlite',
+		db: value.COMMENTS_DB ?? './comments.sqlite',
 		passwordHash,
 		siteOrigins: [...new Set(origins)],
 		contentDir:
@@ -107,8 +157,8 @@ export function serviceConfig(
 					? undefined
 					: contentDir,
 		webhook,
-		articles: value('COMMENTS_ARTICLES') ?? './dist/comments.json',
-		rateLimit: parseRateLimit(value('COMMENTS_RATE_LIMIT') ?? '5/600'),
-		trustProxy: ['1', 'true', 'yes'].includes(trust),
+		articles: value.COMMENTS_ARTICLES ?? './dist/comments.json',
+		rateLimit: parseRateLimit(value.COMMENTS_RATE_LIMIT ?? '5/600'),
+		trustProxy: YES.includes(trust),
 	};
 }
