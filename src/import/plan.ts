@@ -195,6 +195,8 @@ export function articleText(entry: ImportEntry, markdown: string): string {
 	if (entry.tags.length) data['tags'] = entry.tags;
 	if (entry.author) data['author'] = entry.author;
 	if (entry.draft) data['draft'] = true;
+	// Its images may have come without alt text: the check lists them as a to-do, not as errors.
+	data['imported'] = entry.link ?? entry.label;
 	return `---\n${stringify(data, { lineWidth: 0 }).trimEnd()}\n---\n\n${markdown}`;
 }
 

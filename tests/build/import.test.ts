@@ -80,6 +80,7 @@ describe('npm run import', () => {
 			description: 'Security starts before take-off.',
 			tags: ['Data Security', 'Guides'],
 			author: 'Jane Pilot',
+			imported: 'https://shop.example.com/blogs/news/drone-security-basics',
 		});
 		assert.deepEqual(frontMatter(dir, 'articles/why-we-test.md'), {
 			title: 'Why we test every aircraft & controller',
@@ -88,6 +89,7 @@ describe('npm run import', () => {
 			description: 'What we check on every aircraft before it ships, and why.',
 			tags: ['Workshop', 'Testing'],
 			author: 'Sam Dealer',
+			imported: 'https://blog.example.org/2020/11/why-we-test/',
 		});
 		const rss = frontMatter(dir, 'articles/local-data-mode.md');
 		assert.equal(rss['title'], 'Local Data Mode – what it does, and doesn’t');

@@ -535,3 +535,23 @@ describe('redirects file', () => {
 		assert.equal(p?.rule, 'redirects-file');
 	});
 });
+
+describe('imported articles', () => {
+	const body = 'Text.\n\n![](https://old.example/photo.jpg)';
+
+	test('list a body image without alt text as a to-do, with its line, instead of an error', () => {
+		const problems = validateAll(
+			site(md('title: T\ndate: 2020-01-01\nimported: https://old.example/post', body))
+		);
+		const p = only(problems.filter((x) => x.rule.startsWith('missing-alt')));
+		assert.equal(p.rule, 'missing-alt-imported');
+		assert.equal(p.severity, 'warning');
+		assert.equal(p.line, 9);
+	});
+
+	test('keep the strict rule for an article written here', () => {
+		const p = only(validateContent(site(md('title: T\ndate: 2020-01-01', body))));
+		assert.equal(p.rule, 'missing-alt');
+		assert.equal(p.severity, 'error');
+	});
+});
