@@ -274,3 +274,24 @@ describe('helpers', () => {
 		);
 	});
 });
+
+describe('hostile YAML', () => {
+	test('refuses an alias bomb with a report at its file instead of hanging or crashing', () => {
+		const bomb = [
+			'title: T',
+			'date: 2020-01-01',
+			'a: &a [x, x, x, x, x, x, x, x, x, x]',
+			'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+			'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+			'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+			'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]',
+			'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]',
+		].join('\n');
+		const started = performance.now();
+		const p = only(validateContent(site(md(bomb))));
+		assert.ok(performance.now() - started < 2000, 'answered at once');
+		assert.equal(p.rule, 'yaml-syntax');
+		assert.equal(p.file, 'content/articles/story.md');
+		assert.match(p.message, /alias/i);
+	});
+});

@@ -115,7 +115,7 @@ describe('files', () => {
 		);
 		assert.equal(
 			text,
-			'---\ntitle: \'Q: "yes"\'\ndate: 2021-05-10T08:00:00Z\nupdated: 2021-05-11T08:00:00Z\ndescription: Teaser\ntags:\n  - News\nauthor: Sam\ndraft: true\n---\n\nBody.\n'
+			'---\ntitle: \'Q: "yes"\'\ndate: 2021-05-10T08:00:00Z\nupdated: 2021-05-11T08:00:00Z\ndescription: Teaser\ntags:\n  - News\nauthor: Sam\ndraft: true\nimported: https://b.example/q\n---\n\nBody.\n'
 		);
 	});
 
