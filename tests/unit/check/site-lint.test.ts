@@ -1,39 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { validateContent as validateAll } from '../../../src/check/content.ts';
-import type { ContentProblem, ContentSnapshot } from '../../../src/check/problems.ts';
+import type { ContentProblem } from '../../../src/check/problems.ts';
 import { formatProblems, problemsJson, type JsonProblem } from '../../../src/check/report.ts';
-
-/** The errors only: the tests of the contract's errors ignore the linter's warnings. */
-const validateContent = (snapshot: ContentSnapshot) =>
-	validateAll(snapshot).filter((p) => p.severity === 'error');
-
-const PRODUCT = 'name: Mavic 2 Enterprise\nmanufacturer: DJI\n';
-const AUDIT =
-	'title: BAH audit\nauditor: Booz Allen Hamilton\ndate: 2020-07-01\nproducts: [mavic-2-enterprise]\n';
-
-/** A valid site with one article, changed by the test. */
-function site(
-	article: string,
-	extra: Partial<ContentSnapshot> = {},
-	files: string[] = []
-): ContentSnapshot {
-	return {
-		contentDir: 'content',
-		articles: [{ path: 'content/articles/story.md', text: article }],
-		products: [{ path: 'content/products/mavic-2-enterprise.yaml', text: PRODUCT }],
-		audits: [{ path: 'content/audits/bah-2020.yaml', text: AUDIT }],
-		files: new Set(['content/articles/story.md', ...files]),
-		...extra,
-	};
-}
-
-const md = (fm: string, body = 'Body.') => `---\n${fm}\n---\n\n${body}\n`;
-
-function only(problems: ContentProblem[]): ContentProblem {
-	assert.equal(problems.length, 1, formatProblems(problems));
-	return problems[0] as ContentProblem;
-}
+import { md, only, site, validateAll, validateContent } from '../../helpers/content.ts';
 
 describe('linter', () => {
 	const A = 'title: T\ndate: 2020-01-01\nproducts: [mavic-2-enterprise]\naudits: [bah-2020]';
