@@ -4,7 +4,7 @@
  */
 import { articleSlugOf, dataSlugOf, SLUG_PATTERN } from '../model/slugs.ts';
 import { tagSlug } from '../model/taxonomy.ts';
-import { checkArticle, checkDataFile, type ArticleFacts } from './entries.ts';
+import { checkArticle, checkDataFile } from './entries.ts';
 import type { FieldContext } from './fields.ts';
 import {
 	byPosition,
@@ -21,28 +21,16 @@ import { lintSite } from './site-lint.ts';
  */
 export function validateContent(snapshot: ContentSnapshot): ContentProblem[] {
 	const problems: ContentProblem[] = [];
+	const products = slugsOf(snapshot.products, 'product', problems);
+	const audits = slugsOf(snapshot.audits, 'audit', problems);
 	const slugs = {
-		products: slugsOf(snapshot.products, 'product', problems),
-		audits: slugsOf(snapshot.audits, 'audit', problems),
+		products: [...new Set(products.values())],
+		audits: [...new Set(audits.values())],
 	};
 	const ctx: FieldContext = { snapshot, slugs, problems };
-	const seenArticles = new Map<string, string>();
-	const facts: ArticleFacts[] = [];
-	for (const file of snapshot.articles) {
-		const slug = articleSlugOf(file.path);
-		checkSlug(file, slug, 'article', problems);
-		const first = seenArticles.get(slug);
-		if (first) {
-			problems.push({
-				severity: 'error',
-				rule: 'duplicate-slug',
-				file: file.path,
-				message: `two articles have the slug "${slug}": this file and ${first}`,
-				fix: 'rename one of them; the slug is the file name (or the folder name for index.md) and must be unique',
-			});
-		} else seenArticles.set(slug, file.path);
-		facts.push(checkArticle(file, slug, ctx));
-	}
+	const facts = [...slugsOf(snapshot.articles, 'article', problems)].map(([file, slug]) =>
+		checkArticle(file, slug, ctx)
+	);
 	for (const file of snapshot.products) checkDataFile('product', file, ctx);
 	for (const file of snapshot.audits) checkDataFile('audit', file, ctx);
 	const pages = lintSite(facts, ctx);
@@ -50,23 +38,42 @@ export function validateContent(snapshot: ContentSnapshot): ContentProblem[] {
 	return problems.sort(byPosition);
 }
 
-function slugsOf(files: SourceFile[], kind: string, problems: ContentProblem[]): string[] {
-	const seen = new Map<string, string>();
+const DUPLICATE_FIX = {
+	article:
+		'rename one of them; the slug is the file name (or the folder name for index.md) and must be unique',
+	product: (slug: string) => `keep one product file named "${slug}" and delete or rename the other`,
+	audit: (slug: string) => `keep one audit file named "${slug}" and delete or rename the other`,
+};
+
+/**
+ * The slug of each file of one kind, in order; a slug that is not one, or that an earlier file
+ * already has, is reported (every file is still checked).
+ */
+function slugsOf(
+	files: readonly SourceFile[],
+	kind: 'article' | 'product' | 'audit',
+	problems: ContentProblem[]
+): Map<SourceFile, string> {
+	const slugOf = kind === 'article' ? articleSlugOf : dataSlugOf;
+	const first = new Map<string, string>();
+	const slugs = new Map<SourceFile, string>();
 	for (const file of files) {
-		const slug = dataSlugOf(file.path);
+		const slug = slugOf(file.path);
 		checkSlug(file, slug, kind, problems);
-		const first = seen.get(slug);
-		if (first) {
+		const owner = first.get(slug);
+		if (owner) {
+			const fix = DUPLICATE_FIX[kind];
 			problems.push({
 				severity: 'error',
 				rule: 'duplicate-slug',
 				file: file.path,
-				message: `two ${kind}s have the slug "${slug}": this file and ${first}`,
-				fix: `keep one ${kind} file named "${slug}" and delete or rename the other`,
+				message: `two ${kind}s have the slug "${slug}": this file and ${owner}`,
+				fix: typeof fix === 'string' ? fix : fix(slug),
 			});
-		} else seen.set(slug, file.path);
+		} else first.set(slug, file.path);
+		slugs.set(file, slug);
 	}
-	return [...seen.keys()];
+	return slugs;
 }
 
 function checkSlug(file: SourceFile, slug: string, kind: string, problems: ContentProblem[]): void {

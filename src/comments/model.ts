@@ -5,6 +5,7 @@
  */
 import type { EntryOf } from '../model/entries.ts';
 import type { CommentData } from '../model/schema.ts';
+import type { Environment } from '../model/environment-schema.ts';
 import type { SiteConfig } from '../model/site-schema.ts';
 import { SLUG_PATTERN } from '../model/slugs.ts';
 
@@ -153,20 +154,17 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
 /**
  * The comment settings of a build: the site config, overridden by `HANGAR_COMMENTS` (`on`/`off`)
- * and `HANGAR_COMMENTS_URL` (another intake, e.g. for staging or tests). Throws an error naming the
+ * and `HANGAR_COMMENTS_URL`, as `src/environment.ts` read them, (another intake, e.g. for staging or tests). Throws an error naming the
  * config field when the intake URL is unusable, so a bad setting fails the build.
  */
 export function commentsSettings(
 	config: CommentsConfig,
 	siteUrl: string,
-	env: Record<string, string | undefined> = {}
+	env: Partial<Pick<Environment, 'HANGAR_COMMENTS' | 'HANGAR_COMMENTS_URL'>> = {}
 ): CommentsSettings {
-	const switchValue = env['HANGAR_COMMENTS']?.trim().toLowerCase();
-	if (switchValue && !['on', 'off'].includes(switchValue)) {
-		throw new Error(`HANGAR_COMMENTS="${env['HANGAR_COMMENTS']}" must be "on" or "off"`);
-	}
+	const switchValue = env.HANGAR_COMMENTS;
 	const enabled = switchValue ? switchValue === 'on' : config.enabled;
-	const fromEnv = env['HANGAR_COMMENTS_URL']?.trim();
+	const fromEnv = env.HANGAR_COMMENTS_URL?.trim();
 	const raw = fromEnv || config.intakeUrl;
 	const source = fromEnv ? 'HANGAR_COMMENTS_URL' : 'src/site.config.ts: comments.intakeUrl';
 	let url: URL;

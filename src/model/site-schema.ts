@@ -169,7 +169,7 @@ export const siteSchema = z.object({
 	comments: z
 		.object({
 			enabled: z.boolean(),
-			intakeUrl: z.string(),
+			intakeUrl: webAddress,
 			staff: z.array(text).optional(),
 		})
 		.meta({
