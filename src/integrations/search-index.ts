@@ -199,6 +199,10 @@ export function searchIndex(options: { root: string; contentDir: string }): Astr
 			'astro:server:setup': ({ server, logger }) => {
 				const contentPath = resolve(options.root, options.contentDir);
 				let files: Promise<Map<string, Uint8Array>> | undefined;
+				// Every file of every index made so far. Pagefind names its chunks and fragments by their
+				// content, so a search page that read the entry of one index can still fetch that index's
+				// chunks after a newer index replaced it (they 404ed, and the page never showed results).
+				const served = new Map<string, Uint8Array>();
 				// Any change to the content makes the next search request rebuild the index.
 				server.watcher.on('all', (_event, path) => {
 					if (resolve(path).startsWith(contentPath) && files) {
@@ -215,7 +219,8 @@ export function searchIndex(options: { root: string; contentDir: string }): Astr
 					});
 					files.then(
 						(map) => {
-							const body = map.get(path.slice('/pagefind/'.length));
+							for (const [name, content] of map) served.set(name, content);
+							const body = served.get(path.slice('/pagefind/'.length));
 							if (!body) {
 								res.statusCode = 404;
 								res.end();
