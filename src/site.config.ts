@@ -50,4 +50,6 @@ export const SITE = defineSite({
 		intakeUrl: 'http://127.0.0.1:8787',
 		staff: ['Northwind Drone Supply'],
 	},
+	// The browser editor at /admin/, in local mode; a team adds its Git host (docs/editing.md).
+	editor: {},
 });

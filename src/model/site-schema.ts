@@ -176,6 +176,26 @@ export const siteSchema = z.object({
 			description:
 				'Reader comments (docs/comments.md): `enabled` shows the form under every article (an article opts out with `comments: false`); `intakeUrl` is the address of the comment service the form posts to; `staff` lists the names the dealer\'s own people comment under, exactly as in their comments, whose published comments carry a "Staff" badge (anyone can type these names, so moderators approve a comment under them only from staff).',
 		}),
+	editor: z
+		.union([
+			z.literal(false),
+			z.object({
+				backend: z
+					.object({
+						name: z.enum(['github', 'gitlab', 'gitea']),
+						repo: text.regex(/^[^/\s]+\/[^\s]+$/, { error: 'must be written owner/name' }),
+						branch: text.optional(),
+						baseUrl: webAddress.optional(),
+						apiRoot: webAddress.optional(),
+					})
+					.optional(),
+				editorialWorkflow: z.boolean().optional(),
+			}),
+		])
+		.meta({
+			description:
+				"The browser editor at `/admin/` (docs/editing.md): `false` builds none. `backend` is the Git host writers sign in to (`name`: github, gitlab or gitea; `repo`: owner/name; `branch`, default main; `baseUrl`: the OAuth helper's address; `apiRoot`: a self-hosted GitLab's or Gitea's API); without it the editor works on one computer only, over the checkout (local mode). `editorialWorkflow: true` makes each article a pull request an editor approves.",
+		}),
 });
 
 /** The site configuration as the build uses it. */

@@ -1,0 +1,158 @@
+/**
+ * The browser editor's configuration (`/admin/config.yml`), generated from the content model: one
+ * collection per kind of file the editor writes, and one widget per field of its schema, with the
+ * field's label, hint and required flag as `src/model/schema.ts` declares them. No field is listed
+ * here; a field added to the model appears in the editor at the next build.
+ * @see https://decapcms.org/docs/configuration-options/
+ * @see https://github.com/sveltia/sveltia-cms#features
+ */
+import type { FieldDescription } from '../model/describe.ts';
+
+/** The collections the editor offers, in its menu's order, with the words for one entry. */
+const EDITED = {
+	articles: { label: 'Articles', singular: 'Article' },
+	products: { label: 'Products', singular: 'Product' },
+	audits: { label: 'Audits', singular: 'Audit' },
+} as const;
+
+/** A collection the editor offers. */
+export type EditedCollection = keyof typeof EDITED;
+
+/** One widget of the editor's configuration. */
+export type EditorField = Record<string, unknown> & { name: string; label: string; widget: string };
+
+/** Where the editor signs in to save: a Git host's API, or nothing (local mode only). */
+export interface EditorBackend {
+	name: 'github' | 'gitlab' | 'gitea';
+	repo: string;
+	branch?: string | undefined;
+	/** The OAuth helper's address, where the host needs one. */
+	baseUrl?: string | undefined;
+	/** The host's API, for a self-hosted GitLab or Gitea/Forgejo. */
+	apiRoot?: string | undefined;
+}
+
+/** What the configuration is made from besides the model. */
+export interface EditorInputs {
+	/** The model, as `describeModel()` gives it. */
+	model: Record<string, FieldDescription[]>;
+	/** The content folder, relative to the repository's root (`content`). */
+	contentDir: string;
+	/** The public site's address, for the editor's "view site" link. */
+	siteUrl: string;
+	/** The tags the articles use, each spelled as the site shows it. */
+	tags: readonly string[];
+	backend?: EditorBackend | undefined;
+	/** Each article a pull request an editor approves (hosts that support it). */
+	editorialWorkflow?: boolean | undefined;
+}
+
+/** The field whose value names an entry: the first required line of text (a product's `name`). */
+export function identifierField(fields: readonly FieldDescription[]): string {
+	const field = fields.find((f) => f.kind === 'text' && f.required);
+	if (!field) throw new Error('A collection the editor offers needs a required text field');
+	return field.name;
+}
+
+/** The date widget: a picker that writes `YYYY-MM-DD`, one of the two forms the model reads. */
+const DATE = { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false };
+
+/** The widget of one field. */
+export function widgetFor(field: FieldDescription, inputs: EditorInputs): EditorField {
+	const base = {
+		name: field.name,
+		label: field.title,
+		hint: field.description.replace(/`/g, ''),
+		required: field.required,
+	};
+	switch (field.kind) {
+		case 'text':
+			return { ...base, widget: 'string' };
+		case 'long-text':
+			return { ...base, widget: 'text' };
+		case 'list':
+			if (field.name === 'tags') {
+				// Offered from the tags in use; a new one is typed in the list below them.
+				return { ...base, widget: 'list', field: { name: 'tag', label: 'Tag', widget: 'string' } };
+			}
+			return { ...base, widget: 'list', field: { name: 'item', label: field.title, widget: 'string' } };
+		case 'date':
+			return { ...base, ...DATE };
+		case 'choice':
+			return { ...base, widget: 'select', options: field.options ?? [], default: field.default };
+		case 'flag':
+			return { ...base, widget: 'boolean', default: field.default };
+		case 'url':
+			return {
+				...base,
+				widget: 'string',
+				pattern: ['^https?://\\S+$', 'Write the whole address, starting with https://'],
+			};
+		case 'image':
+			return { ...base, widget: 'image', choose_url: false };
+		case 'references': {
+			const collection = field.collection ?? '';
+			const named = identifierField(inputs.model[collection] ?? []);
+			return {
+				...base,
+				widget: 'relation',
+				collection,
+				value_field: '{{slug}}',
+				search_fields: [named],
+				display_fields: [named],
+				multiple: true,
+			};
+		}
+	}
+}
+
+/** The editor's configuration, as an object to write as `config.yml`. */
+export function editorConfig(inputs: EditorInputs): Record<string, unknown> {
+	const collections = (Object.keys(EDITED) as EditedCollection[]).map((name) => {
+		const fields = (inputs.model[name] ?? []).map((f) => widgetFor(f, inputs));
+		const words = EDITED[name];
+		const common = {
+			name,
+			label: words.label,
+			label_singular: words.singular,
+			folder: `${inputs.contentDir}/${name}`,
+			create: true,
+			identifier_field: identifierField(inputs.model[name] ?? []),
+		};
+		if (name === 'articles') {
+			return {
+				...common,
+				// The folder form: the article and its images side by side, so `image: ./lead.jpg` resolves.
+				path: '{{slug}}/index',
+				extension: 'md',
+				format: 'frontmatter',
+				media_folder: '',
+				public_folder: '',
+				summary: '{{title}} ({{date}})',
+				sortable_fields: ['date', 'title'],
+				fields: [...fields, { name: 'body', label: 'Text', widget: 'markdown' }],
+			};
+		}
+		return { ...common, extension: 'yaml', format: 'yaml', fields };
+	});
+	const backend = inputs.backend
+		? {
+				name: inputs.backend.name,
+				repo: inputs.backend.repo,
+				branch: inputs.backend.branch ?? 'main',
+				...(inputs.backend.baseUrl ? { base_url: inputs.backend.baseUrl } : {}),
+				...(inputs.backend.apiRoot ? { api_root: inputs.backend.apiRoot } : {}),
+			}
+		: { name: 'github', repo: 'example/site', branch: 'main' };
+	return {
+		backend,
+		// `npx decap-server` beside `npm run dev` edits the checkout's own files (docs/editing.md).
+		local_backend: true,
+		...(inputs.editorialWorkflow ? { publish_mode: 'editorial_workflow' } : {}),
+		site_url: inputs.siteUrl,
+		media_folder: `${inputs.contentDir}/articles/images`,
+		public_folder: '/images',
+		slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+		collections,
+	};
+}
