@@ -5,6 +5,7 @@ import process from 'node:process';
 import { defineConfig } from 'astro/config';
 import { cacheDirFor, CONTENT_DIR } from './src/environment.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { editor } from './src/integrations/editor.ts';
 import { publishing } from './src/integrations/publishing.ts';
 import { proseA11y } from './src/integrations/prose-a11y.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -25,6 +26,8 @@ export default defineConfig({
 	integrations: [
 		contentCheck({ root: process.cwd(), contentDir: CONTENT_DIR }),
 		mdx(),
+		// The browser editor at /admin/ (docs/editing.md), unless the site config says `editor: false`.
+		editor({ enabled: SITE.editor !== false }),
 		// Sitemap, _headers (CSP from the built pages) and _redirects: after every page is written.
 		...publishing(SITE),
 		// Last: its astro:build:done waits for Pagefind, which writes the index in its own process

@@ -55,7 +55,12 @@ export function identifierField(fields: readonly FieldDescription[]): string {
 }
 
 /** The date widget: a picker that writes `YYYY-MM-DD`, one of the two forms the model reads. */
-const DATE = { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false };
+const DATE = {
+	widget: 'datetime',
+	format: 'YYYY-MM-DD',
+	date_format: 'YYYY-MM-DD',
+	time_format: false,
+};
 
 /** The widget of one field. */
 export function widgetFor(field: FieldDescription, inputs: EditorInputs): EditorField {
@@ -75,7 +80,11 @@ export function widgetFor(field: FieldDescription, inputs: EditorInputs): Editor
 				// Offered from the tags in use; a new one is typed in the list below them.
 				return { ...base, widget: 'list', field: { name: 'tag', label: 'Tag', widget: 'string' } };
 			}
-			return { ...base, widget: 'list', field: { name: 'item', label: field.title, widget: 'string' } };
+			return {
+				...base,
+				widget: 'list',
+				field: { name: 'item', label: field.title, widget: 'string' },
+			};
 		case 'date':
 			return { ...base, ...DATE };
 		case 'choice':
@@ -106,7 +115,10 @@ export function widgetFor(field: FieldDescription, inputs: EditorInputs): Editor
 	}
 }
 
-/** The editor's configuration, as an object to write as `config.yml`. */
+/**
+ * The editor's configuration, as an object to write as `config.yml`. Local mode needs nothing
+ * here: on localhost Sveltia offers to work on the checkout's folder (docs/editing.md).
+ */
 export function editorConfig(inputs: EditorInputs): Record<string, unknown> {
 	const collections = (Object.keys(EDITED) as EditedCollection[]).map((name) => {
 		const fields = (inputs.model[name] ?? []).map((f) => widgetFor(f, inputs));
@@ -146,8 +158,6 @@ export function editorConfig(inputs: EditorInputs): Record<string, unknown> {
 		: { name: 'github', repo: 'example/site', branch: 'main' };
 	return {
 		backend,
-		// `npx decap-server` beside `npm run dev` edits the checkout's own files (docs/editing.md).
-		local_backend: true,
 		...(inputs.editorialWorkflow ? { publish_mode: 'editorial_workflow' } : {}),
 		site_url: inputs.siteUrl,
 		media_folder: `${inputs.contentDir}/articles/images`,

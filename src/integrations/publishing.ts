@@ -34,6 +34,8 @@ import {
 } from '../publish/redirects.ts';
 import { pageFacts, type PageFacts } from '../publish/sitemaps.ts';
 import { absoluteUrl } from '../model/urls.ts';
+import { editorCsp } from '../editor/csp.ts';
+import { EDITOR_PATH } from './editor.ts';
 import { CONTENT_DIR } from '../environment.ts';
 import type { SiteConfig } from '../model/site-schema.ts';
 import { readContentRedirects, type ContentRedirects } from '../check/read.ts';
@@ -80,7 +82,8 @@ export function publishing(
 					if (!file.endsWith('.html')) continue;
 					const doc = parseHtml(headAndInlineCode(readFileSync(file, 'utf8')));
 					facts.set(absoluteUrl(site.url, path), pageFacts(doc));
-					addHashes(hashes, inlineCode(doc));
+					// The editor's page has a policy of its own: nothing of it widens the pages'.
+					if (!path.startsWith(EDITOR_PATH)) addHashes(hashes, inlineCode(doc));
 				}
 			},
 		},
@@ -101,10 +104,16 @@ export function publishing(
 						`The Content-Security-Policy is ${csp.length} characters long; Cloudflare Pages takes at most ${HEADER_VALUE_LIMIT}. Most of it is hashes of inline <style> blocks: \`build.inlineStylesheets: 'never'\` in astro.config.mjs removes them.`
 					);
 				}
-				const rules = headerRules(csp, {
-					folders: top.filter((e) => e.isDirectory()).map((e) => e.name),
-					files: top.filter((e) => e.isFile()).map((e) => e.name),
-				});
+				const rules = headerRules(
+					csp,
+					{
+						folders: top.filter((e) => e.isDirectory()).map((e) => e.name),
+						files: top.filter((e) => e.isFile()).map((e) => e.name),
+					},
+					site.editor === false
+						? undefined
+						: { folder: EDITOR_PATH.replaceAll('/', ''), csp: editorCsp(site.editor.backend) }
+				);
 				writeFileSync(join(root, '_headers'), headersFile(rules));
 				writeFileSync(join(root, '_redirects'), redirectsFile(redirects));
 				logger.info(

@@ -122,30 +122,42 @@ export interface TopLevel {
 	files: readonly string[];
 }
 
+/** The browser editor's folder and its own policy (`src/editor/csp.ts`). */
+export interface EditorHeaders {
+	folder: string;
+	csp: string;
+}
+
 /**
  * The header rules of the site: security headers on every path, long caching for `/_astro/`, and
  * short caching for everything else. Each path gets exactly one Cache-Control, because both hosts
- * join the values of every rule that matches a path.
+ * join the values of every rule that matches a path. For the same reason a site with the browser
+ * editor gives the pages' policy to each top-level rule but the editor's, which has its own: two
+ * policies on one response both apply, and the pages' would stop the editor.
  */
-export function headerRules(csp: string, top: TopLevel): HeaderRule[] {
-	const short = { 'Cache-Control': SHORT_CACHE };
+export function headerRules(csp: string, top: TopLevel, editor?: EditorHeaders): HeaderRule[] {
+	const security = {
+		'X-Content-Type-Options': 'nosniff',
+		'Referrer-Policy': 'strict-origin-when-cross-origin',
+		'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+		'X-Frame-Options': 'DENY',
+	};
+	const policy = { 'Content-Security-Policy': csp };
+	const short = { ...(editor ? policy : {}), 'Cache-Control': SHORT_CACHE };
 	return [
-		{
-			path: '/*',
-			headers: {
-				'Content-Security-Policy': csp,
-				'X-Content-Type-Options': 'nosniff',
-				'Referrer-Policy': 'strict-origin-when-cross-origin',
-				'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-				'X-Frame-Options': 'DENY',
-			},
-		},
+		{ path: '/*', headers: editor ? security : { ...policy, ...security } },
 		{ path: '/_astro/*', headers: { 'Cache-Control': IMMUTABLE_CACHE } },
 		{ path: '/', headers: short },
 		...[...top.folders]
 			.filter((f) => f !== '_astro')
 			.sort()
-			.map((f) => ({ path: `/${f}/*`, headers: short })),
+			.map((f) => ({
+				path: `/${f}/*`,
+				headers:
+					f === editor?.folder
+						? { 'Content-Security-Policy': editor.csp, 'Cache-Control': SHORT_CACHE }
+						: short,
+			})),
 		...[...top.files]
 			.filter((f) => f !== '_headers' && f !== '_redirects')
 			.sort()

@@ -6,6 +6,7 @@ import {
 	cspHash,
 	emptyHashes,
 	headerRules,
+	type HeaderRule,
 	headersFile,
 	IMMUTABLE_CACHE,
 	inlineCode,
@@ -95,13 +96,14 @@ describe('_headers', () => {
 	});
 
 	/** Netlify's and Cloudflare's matching: `*` matches anything, including slashes. */
-	function matching(path: string) {
-		return rules.filter((r) =>
+	function matchingIn(list: readonly HeaderRule[], path: string) {
+		return list.filter((r) =>
 			new RegExp(`^${r.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(
 				path
 			)
 		);
 	}
+	const matching = (path: string) => matchingIn(rules, path);
 
 	test('gives every path exactly one Cache-Control: immutable for hashed assets, short otherwise', () => {
 		for (const path of ['/', '/articles/x/', '/rss.xml', '/pagefind/pagefind.js', '/_astro/a.js']) {
@@ -121,6 +123,23 @@ describe('_headers', () => {
 				path
 			);
 		}
+	});
+
+	test("with the browser editor, gives every page one policy: the pages' or, under /admin/, the editor's", () => {
+		const withEditor = headerRules(
+			'default-src self',
+			{ folders: ['_astro', 'admin', 'articles'], files: ['index.html', '404.html'] },
+			{ folder: 'admin', csp: 'default-src none' }
+		);
+		const policies = (path: string) =>
+			matchingIn(withEditor, path).flatMap((r) => r.headers['Content-Security-Policy'] ?? []);
+		for (const path of ['/', '/articles/x/', '/404.html', '/index.html']) {
+			assert.deepEqual(policies(path), ['default-src self'], path);
+		}
+		assert.deepEqual(policies('/admin/'), ['default-src none']);
+		assert.deepEqual(policies('/admin/config.yml'), ['default-src none']);
+		const everywhere = withEditor.find((r) => r.path === '/*');
+		assert.equal(everywhere?.headers['X-Frame-Options'], 'DENY');
 	});
 
 	test('is written as path lines with indented headers', () => {
