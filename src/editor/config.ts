@@ -40,7 +40,7 @@ export interface EditorInputs {
 	contentDir: string;
 	/** The public site's address, for the editor's "view site" link. */
 	siteUrl: string;
-	/** The tags the articles use, each spelled as the site shows it. */
+	/** The tags the articles use, most used first, each spelled as the site shows it. */
 	tags: readonly string[];
 	backend?: EditorBackend | undefined;
 	/** Each article a pull request an editor approves (hosts that support it). */
@@ -53,6 +53,9 @@ export function identifierField(fields: readonly FieldDescription[]): string {
 	if (!field) throw new Error('A collection the editor offers needs a required text field');
 	return field.name;
 }
+
+/** How many of the tags in use (the most used first) a tag field's hint names. */
+const TAGS_SHOWN = 30;
 
 /** The date widget: a picker that writes `YYYY-MM-DD`, one of the two forms the model reads. */
 const DATE = {
@@ -76,9 +79,17 @@ export function widgetFor(field: FieldDescription, inputs: EditorInputs): Editor
 		case 'long-text':
 			return { ...base, widget: 'text' };
 		case 'list':
-			if (field.name === 'tags') {
-				// Offered from the tags in use; a new one is typed in the list below them.
-				return { ...base, widget: 'list', field: { name: 'tag', label: 'Tag', widget: 'string' } };
+			if (field.name === 'tags' && inputs.tags.length > 0) {
+				// The tags in use, as the site spells them, so that a writer picks a spelling the site
+				// already has (the checker warns about a second spelling of one tag); a new tag is typed.
+				const shown = inputs.tags.slice(0, TAGS_SHOWN);
+				const more = inputs.tags.length > shown.length ? ', …' : '';
+				return {
+					...base,
+					hint: `${base.hint}. In use: ${shown.join(', ')}${more}`,
+					widget: 'list',
+					field: { name: 'tag', label: 'Tag', widget: 'string' },
+				};
 			}
 			return {
 				...base,
@@ -120,33 +131,51 @@ export function widgetFor(field: FieldDescription, inputs: EditorInputs): Editor
  * here: on localhost Sveltia offers to work on the checkout's folder (docs/editing.md).
  */
 export function editorConfig(inputs: EditorInputs): Record<string, unknown> {
-	const collections = (Object.keys(EDITED) as EditedCollection[]).map((name) => {
-		const fields = (inputs.model[name] ?? []).map((f) => widgetFor(f, inputs));
-		const words = EDITED[name];
-		const common = {
-			name,
-			label: words.label,
-			label_singular: words.singular,
-			folder: `${inputs.contentDir}/${name}`,
-			create: true,
-			identifier_field: identifierField(inputs.model[name] ?? []),
-		};
-		if (name === 'articles') {
-			return {
-				...common,
-				// The folder form: the article and its images side by side, so `image: ./lead.jpg` resolves.
-				path: '{{slug}}/index',
-				extension: 'md',
-				format: 'frontmatter',
-				media_folder: '',
-				public_folder: '',
-				summary: '{{title}} ({{date}})',
-				sortable_fields: ['date', 'title'],
-				fields: [...fields, { name: 'body', label: 'Text', widget: 'markdown' }],
+	const collections = (Object.keys(EDITED) as EditedCollection[]).flatMap(
+		(name): Record<string, unknown>[] => {
+			const fields = (inputs.model[name] ?? []).map((f) => widgetFor(f, inputs));
+			const words = EDITED[name];
+			const common = {
+				name,
+				label: words.label,
+				label_singular: words.singular,
+				folder: `${inputs.contentDir}/${name}`,
+				create: true,
+				identifier_field: identifierField(inputs.model[name] ?? []),
 			};
+			if (name === 'articles') {
+				const article = {
+					...common,
+					extension: 'md',
+					format: 'frontmatter',
+					summary: '{{title}} ({{date}})',
+					sortable_fields: ['date', 'title'],
+					fields: [...fields, { name: 'body', label: 'Text', widget: 'markdown' }],
+				};
+				return [
+					{
+						...article,
+						// The folder form: the article and its images side by side, so `image: ./lead.jpg`
+						// resolves. New articles are written this way.
+						path: '{{slug}}/index',
+						media_folder: '',
+						public_folder: '',
+					},
+					{
+						// Articles written as one file (`content/articles/<slug>.md`), as `npm run new` and the
+						// importer write them: editable in place, with images in `content/articles/images/`.
+						...article,
+						name: 'articles_single',
+						label: 'Articles (single file)',
+						create: false,
+						media_folder: `${inputs.contentDir}/articles/images`,
+						public_folder: './images',
+					},
+				];
+			}
+			return [{ ...common, extension: 'yaml', format: 'yaml', fields }];
 		}
-		return { ...common, extension: 'yaml', format: 'yaml', fields };
-	});
+	);
 	const backend = inputs.backend
 		? {
 				name: inputs.backend.name,
@@ -163,6 +192,9 @@ export function editorConfig(inputs: EditorInputs): Record<string, unknown> {
 		media_folder: `${inputs.contentDir}/articles/images`,
 		public_folder: '/images',
 		slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+		// An empty optional field is left out, as the model reads it; written empty (`updated: ''`)
+		// it would fail the checker.
+		output: { omit_empty_optional_fields: true },
 		collections,
 	};
 }

@@ -1,24 +1,16 @@
 /**
  * The browser editor at `/admin/` (docs/editing.md): Sveltia CMS, pinned in package.json and
- * served from the site's own files, never from a CDN. The page and the configuration generated
- * from the content model are routes (`src/editor/pages/`); the editor's script is copied into the
- * build, and served from node_modules by `astro dev`. With `editor: false` in the site config
+ * served from the site's own files, fonts included, never from a CDN. The page and the
+ * configuration generated from the content model are routes (`src/editor/pages/`); the editor's
+ * script and fonts (`src/editor/files.ts`) are written into the build, and served by `astro dev`. With `editor: false` in the site config
  * there is no `/admin/` at all.
  * @see https://github.com/sveltia/sveltia-cms
  */
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/** The editor's files: its script and the chunk it loads for custom previews, by served name. */
-function editorFiles(): Map<string, string> {
-	const dist = join(dirname(fileURLToPath(import.meta.resolve('@sveltia/cms'))), '..', 'dist');
-	return new Map([
-		['sveltia-cms.js', join(dist, 'sveltia-cms.js')],
-		['chunks/react-dom.js', join(dist, 'chunks', 'react-dom.js')],
-	]);
-}
+import { editorFiles } from '../editor/files.ts';
 
 /** Where the editor lives on the site. */
 export const EDITOR_PATH = '/admin/';
@@ -40,21 +32,22 @@ export function editor(options: { enabled: boolean }): AstroIntegration {
 			},
 			'astro:server:setup': ({ server }) => {
 				if (!options.enabled) return;
-				const files = editorFiles();
+				const files = editorFiles(EDITOR_PATH);
 				server.middlewares.use((req, res, next) => {
 					const path = (req.url ?? '').split('?')[0] ?? '';
-					const file = path.startsWith(EDITOR_PATH) && files.get(path.slice(EDITOR_PATH.length));
-					if (!file) return next();
-					res.setHeader('content-type', 'text/javascript; charset=utf-8');
-					res.end(readFileSync(file));
+					const read = path.startsWith(EDITOR_PATH) && files.get(path.slice(EDITOR_PATH.length));
+					if (!read) return next();
+					const type = path.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'font/woff2';
+					res.setHeader('content-type', type);
+					res.end(read());
 				});
 			},
 			'astro:build:done': ({ dir }) => {
 				if (!options.enabled) return;
 				const out = join(fileURLToPath(dir), EDITOR_PATH);
-				for (const [name, file] of editorFiles()) {
+				for (const [name, read] of editorFiles(EDITOR_PATH)) {
 					mkdirSync(dirname(join(out, name)), { recursive: true });
-					copyFileSync(file, join(out, name));
+					writeFileSync(join(out, name), read());
 				}
 			},
 		},

@@ -16,7 +16,7 @@ export const GET: APIRoute = async () => {
 		// The editor names folders from the repository's root.
 		contentDir: relative(process.cwd(), CONTENT_PATH),
 		siteUrl: SITE.url,
-		tags: tags.map((t) => t.name),
+		tags: tags.toSorted((a, b) => b.count - a.count).map((t) => t.name),
 		backend: settings.backend,
 		editorialWorkflow: settings.editorialWorkflow,
 	});
