@@ -1,0 +1,157 @@
+/**
+ * The browser editor in the shared fixture build: `/admin/` serves Sveltia CMS and its fonts from
+ * the site's own files, with a configuration generated from the content model (every field of
+ * every kind of file the editor writes, and nothing else), its own Content-Security-Policy, and no
+ * trace on the public site: not in the sitemap, the search index or any public page.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { before, describe, test } from 'node:test';
+import { parse } from 'yaml';
+import { describeModel } from '../../src/model/describe.ts';
+import { parseHeadersFile, headersFor } from '../helpers/headers-server.ts';
+import { attrOf, select } from '../helpers/html.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
+import { editor } from '../../src/integrations/editor.ts';
+
+interface Collection {
+	name: string;
+	folder: string;
+	fields: { name: string; label: string; hint?: string; widget: string; required: boolean }[];
+	[key: string]: unknown;
+}
+
+let dist = '';
+let config: { collections: Collection[]; output?: Record<string, unknown> };
+
+before(() => {
+	const build = sharedBuild();
+	assert.equal(build.status, 0, build.output);
+	dist = build.outDir;
+	config = parse(readFileSync(join(dist, 'admin/config.yml'), 'utf8')) as typeof config;
+});
+
+describe('the editor at /admin/', () => {
+	test('is a page of its own that search engines skip, loading the editor from this site', () => {
+		const html = readFileSync(join(dist, 'admin/index.html'), 'utf8');
+		assert.equal(attrOf(select(html, 'meta[name="robots"]'), 'content'), 'noindex, nofollow');
+		assert.equal(attrOf(select(html, 'script'), 'src'), '/admin/sveltia-cms.js');
+		assert.equal(select(html, 'link[rel="stylesheet"]'), undefined, 'no public stylesheet');
+		const script = readFileSync(join(dist, 'admin/sveltia-cms.js'), 'utf8');
+		assert.doesNotMatch(script, /cdn\.jsdelivr\.net\/fontsource/, 'fonts come from this site');
+		for (const font of script.match(/\/admin\/fonts\/[\w-]+\.woff2/g) ?? []) {
+			assert.ok(existsSync(join(dist, font)), `${font} is in the build`);
+		}
+		assert.equal(new Set(script.match(/\/admin\/fonts\/[\w-]+\.woff2/g)).size, 3);
+	});
+
+	test('offers every field of the model for articles, products and audits, and only those', () => {
+		const model = describeModel();
+		const byName = new Map(config.collections.map((c) => [c.name, c]));
+		for (const [collection, extra] of [
+			['articles', ['body']],
+			['articles_single', ['body']],
+			['products', []],
+			['audits', []],
+		] as const) {
+			const fields = byName.get(collection)?.fields ?? [];
+			const described = model[collection === 'articles_single' ? 'articles' : collection] ?? [];
+			assert.deepEqual(
+				fields.map((f) => f.name),
+				[...described.map((f) => f.name), ...extra],
+				collection
+			);
+			for (const field of described) {
+				const widget = fields.find((f) => f.name === field.name);
+				assert.equal(widget?.label, field.title, `${collection}.${field.name}`);
+				assert.equal(widget?.required, field.required, `${collection}.${field.name}`);
+				assert.ok(widget?.hint?.startsWith(field.description.replace(/`/g, '')));
+			}
+		}
+		assert.deepEqual(
+			[...byName.keys()].sort(),
+			['articles', 'articles_single', 'audits', 'products'],
+			'comments are written by the comment service, not the editor'
+		);
+	});
+
+	test('stores slugs from lists of names, dates as YYYY-MM-DD, and leaves empty fields out', () => {
+		const article = config.collections.find((c) => c.name === 'articles');
+		const products = article?.fields.find((f) => f.name === 'products');
+		assert.deepEqual(
+			{ ...products, hint: undefined },
+			{
+				name: 'products',
+				label: 'Products',
+				hint: undefined,
+				required: false,
+				widget: 'relation',
+				collection: 'products',
+				value_field: '{{slug}}',
+				search_fields: ['name'],
+				display_fields: ['name'],
+				multiple: true,
+			}
+		);
+		const audits = article?.fields.find((f) => f.name === 'audits') as Record<string, unknown>;
+		assert.deepEqual(audits['display_fields'], ['title']);
+		const date = article?.fields.find((f) => f.name === 'date') as Record<string, unknown>;
+		assert.equal(date['format'], 'YYYY-MM-DD');
+		const type = article?.fields.find((f) => f.name === 'type') as Record<string, unknown>;
+		assert.equal(type['widget'], 'select');
+		assert.equal(type['default'], 'news');
+		assert.deepEqual(config.output, { omit_empty_optional_fields: true });
+		// New articles in the folder form, so that `image: ./lead.jpg` is the file beside them.
+		assert.equal(article?.['path'], '{{slug}}/index');
+		assert.equal(article?.['media_folder'], '');
+		assert.match(article?.folder ?? '', /\/articles$/);
+		const tags = article?.fields.find((f) => f.name === 'tags');
+		assert.match(tags?.hint ?? '', /In use: .*Audits/);
+	});
+
+	test('has its own policy, and the public pages keep theirs', () => {
+		const rules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
+		const pages = headersFor(rules, '/articles/x/')['content-security-policy'] ?? '';
+		const admin = headersFor(rules, '/admin/')['content-security-policy'] ?? '';
+		assert.match(pages, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+		assert.doesNotMatch(pages, /unsafe-inline/);
+		assert.doesNotMatch(admin, /,/, "one policy, not the pages' joined to it");
+		assert.match(admin, /style-src 'self' 'unsafe-inline'/);
+		assert.doesNotMatch(admin, /unsafe-eval|https:/, 'no eval and no other origin in local mode');
+		for (const path of ['/', '/404.html', '/search/', '/rss.xml']) {
+			assert.equal(headersFor(rules, path)['content-security-policy'], pages, path);
+		}
+	});
+
+	test('is absent from the sitemap, the search index and every public page', () => {
+		const sitemaps = readdirSync(dist).filter((f) => f.startsWith('sitemap'));
+		for (const file of sitemaps) {
+			assert.doesNotMatch(readFileSync(join(dist, file), 'utf8'), /\/admin\//, file);
+		}
+		assert.doesNotMatch(readFileSync(join(dist, 'index.html'), 'utf8'), /\/admin\//);
+		// Pagefind's fragments (one per indexed page, gzipped) name each page's URL.
+		const fragments = readdirSync(join(dist, 'pagefind/fragment')).map((f) =>
+			gunzipSync(readFileSync(join(dist, 'pagefind/fragment', f))).toString('utf8')
+		);
+		assert.ok(fragments.some((f) => f.includes('"url":"/articles/')));
+		assert.ok(!fragments.some((f) => f.includes('/admin/')));
+	});
+});
+
+test('editor: false injects no route and writes no file', () => {
+	const injected: unknown[] = [];
+	const integration = editor({ enabled: false });
+	const setup = integration.hooks['astro:config:setup'] as (o: unknown) => void;
+	setup({ injectRoute: (route: unknown) => injected.push(route) });
+	assert.deepEqual(injected, []);
+	const on = editor({ enabled: true });
+	(on.hooks['astro:config:setup'] as (o: unknown) => void)({
+		injectRoute: (route: unknown) => injected.push(route),
+	});
+	assert.deepEqual(
+		injected.map((r) => (r as { pattern: string }).pattern),
+		['/admin/', '/admin/config.yml']
+	);
+});
