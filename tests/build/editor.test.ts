@@ -5,8 +5,10 @@
  * trace on the public site: not in the sitemap, the search index or any public page.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { before, describe, test } from 'node:test';
 import { parse } from 'yaml';
@@ -141,17 +143,17 @@ describe('the editor at /admin/', () => {
 });
 
 test('editor: false injects no route and writes no file', () => {
-	const injected: unknown[] = [];
-	const integration = editor({ enabled: false });
-	const setup = integration.hooks['astro:config:setup'] as (o: unknown) => void;
-	setup({ injectRoute: (route: unknown) => injected.push(route) });
-	assert.deepEqual(injected, []);
-	const on = editor({ enabled: true });
-	(on.hooks['astro:config:setup'] as (o: unknown) => void)({
-		injectRoute: (route: unknown) => injected.push(route),
-	});
-	assert.deepEqual(
-		injected.map((r) => (r as { pattern: string }).pattern),
-		['/admin/', '/admin/config.yml']
-	);
+	type Hook = (options: unknown) => void;
+	const routes = (enabled: boolean) => {
+		const injected: { pattern: string }[] = [];
+		const setup = editor({ enabled }).hooks['astro:config:setup'] as Hook;
+		setup({ injectRoute: (route: { pattern: string }) => injected.push(route) });
+		return injected.map((r) => r.pattern);
+	};
+	assert.equal(routes(false).length, 0);
+	assert.deepEqual(routes(true), ['/admin/', '/admin/config.yml']);
+	const out = mkdtempSync(join(tmpdir(), 'hangar-no-editor-'));
+	(editor({ enabled: false }).hooks['astro:build:done'] as Hook)({ dir: pathToFileURL(`${out}/`) });
+	assert.deepEqual(readdirSync(out), []);
+	rmSync(out, { recursive: true });
 });
