@@ -26,6 +26,9 @@ let warmFragments: string[];
 let unchangedOutputs: Map<string, Buffer>;
 let unchangedSearchPages: number;
 let unchangedFragments: string[];
+/** The content folders of the warm and the cold build, which the editor's configuration names. */
+let warmContent = '';
+let coldContent = '';
 
 /** Every output file except the search index, by path, with its bytes. */
 function outputs(dir: string): Map<string, Buffer> {
@@ -63,6 +66,7 @@ function edit(file: string, from: RegExp, to: string): void {
 describe('incremental rebuild', () => {
 	before(() => {
 		const content = scratchCopy('tests/fixtures/site', 'incremental');
+		warmContent = content;
 		const first = buildSite(content, 'incremental', ENV);
 		assert.equal(first.status, 0, first.output);
 		const dir = join(ROOT, content);
@@ -92,6 +96,7 @@ describe('incremental rebuild', () => {
 		);
 		assert.equal(commentsOff.status, 0, commentsOff.output);
 		const again = scratchCopy(content, 'incremental-cold');
+		coldContent = again;
 		cold = buildSite(again, 'incremental-cold', ENV);
 		assert.equal(cold.status, 0, cold.output);
 	});
@@ -110,7 +115,13 @@ describe('incremental rebuild', () => {
 		const fromWarm = warmOutputs;
 		const fromCold = outputs(cold.outDir);
 		assert.deepEqual([...fromWarm.keys()].sort(), [...fromCold.keys()].sort());
-		const differing = [...fromCold].filter(([path, bytes]) => !fromWarm.get(path)?.equals(bytes));
+		// The editor's configuration names the content folder, which differs between the two.
+		const same = (path: string, bytes: Buffer) =>
+			path === 'admin/config.yml'
+				? fromWarm.get(path)?.toString().replaceAll(warmContent, 'CONTENT') ===
+					bytes.toString().replaceAll(coldContent, 'CONTENT')
+				: fromWarm.get(path)?.equals(bytes);
+		const differing = [...fromCold].filter(([path, bytes]) => !same(path, bytes));
 		assert.deepEqual(
 			differing.map(([path]) => path),
 			[]

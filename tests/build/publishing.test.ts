@@ -17,6 +17,7 @@ import { before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { SITE } from '../../src/site.config.ts';
 import { buildSite, OUT } from '../helpers/build.ts';
+import { headersFor, parseHeadersFile } from '../helpers/headers-server.ts';
 import { SHARED_FIXTURE as FIXTURE, sharedBuild } from '../helpers/shared-build.ts';
 import { attrOf, rawTextOf, select, selectAll, tagOf, tagsOf, textOf } from '../helpers/html.ts';
 import { fileFor, filesUnder, hrefsIn, urlPathOf } from '../helpers/site.ts';
@@ -83,6 +84,13 @@ function visibleCrumbs(path: string): { name: string; item?: string }[] {
 }
 
 /** The `<link>` and `<meta>` elements of a page's head. */
+/** The public site's pages, as paths: every HTML file but the editor's, under `/admin/`. */
+function publicPages(): string[] {
+	return filesUnder(dir, '.html')
+		.map((f) => urlPathOf(dir, f))
+		.filter((p) => !p.startsWith('/admin/'));
+}
+
 function head(path: string) {
 	const headEl = select(read(path), 'head');
 	assert.ok(headEl, `${path} has no <head>`);
@@ -261,8 +269,7 @@ describe('feeds', () => {
 	});
 
 	test('every page announces the site feeds in RSS, Atom and JSON Feed', () => {
-		for (const file of filesUnder(dir, '.html')) {
-			const path = urlPathOf(dir, file);
+		for (const path of publicPages()) {
 			const types = head(path)
 				.links('alternate')
 				.map((l) => `${l.get('type')} ${l.get('href')}`);
@@ -437,8 +444,7 @@ describe('sitemaps', () => {
 		assert.equal(XMLValidator.validate(text), true);
 		const urls = (xml.parse(text) as { urlset: { url: { loc: string; lastmod?: string }[] } })
 			.urlset.url;
-		const pages = filesUnder(dir, '.html')
-			.map((f) => urlPathOf(dir, f))
+		const pages = publicPages()
 			.filter((p) => p !== '/404.html')
 			.map(abs)
 			.sort();
@@ -525,15 +531,26 @@ describe('social images', () => {
 describe('deploy files', () => {
 	test('_headers sends a CSP everywhere and caches hashed assets for a year', () => {
 		const headers = read('/_headers');
-		assert.match(
-			headers,
-			/^\/\*\n {2}Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/m
-		);
+		const rules = parseHeadersFile(headers);
+		for (const path of [...publicPages(), '/rss.xml']) {
+			const policy = headersFor(rules, path)['content-security-policy'] ?? '';
+			assert.match(
+				policy,
+				/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/,
+				path
+			);
+		}
 		assert.match(
 			headers,
 			/^\/_astro\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m
 		);
-		assert.doesNotMatch(headers, /'unsafe-inline'|'unsafe-eval'/);
+		// Only the editor's own policy, under /admin/, allows inline styles; none allows eval.
+		assert.doesNotMatch(headers, /'unsafe-eval'/);
+		const inline = rules.filter((r) => /'unsafe-inline'/.test(r.headers.map(([, v]) => v).join()));
+		assert.deepEqual(
+			inline.map((r) => r.path),
+			['/admin/*']
+		);
 	});
 
 	test('_redirects holds the configured redirects', () => {
