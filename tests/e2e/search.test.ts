@@ -357,16 +357,23 @@ describe('accessibility', () => {
 		await waitForResults(page);
 		assert.equal(await page.locator('[data-search-status]').getAttribute('role'), 'status');
 		assert.match(await statusText(page), /^10 results for “filler”/);
-		// Tab on to the first filter checkbox and tick it with the space bar.
-		for (let i = 0; i < 40; i++) {
-			await page.keyboard.press('Tab');
-			if (
-				await page.evaluate(
-					() => (document.activeElement as HTMLInputElement | null)?.type === 'checkbox'
-				)
-			)
-				break;
-		}
+		// Tab on to the first filter checkbox and tick it with the space bar. Reaching the panel makes
+		// its counts live, and a value the search leaves empty is then disabled: wait for the counts,
+		// and tab on past a box that was disabled under the focus.
+		const onEnabledBox = () =>
+			page.evaluate(() => {
+				const el = document.activeElement as HTMLInputElement | null;
+				return el?.type === 'checkbox' && !el.disabled;
+			});
+		const tabToBox = async () => {
+			for (let i = 0; i < 40 && !(await onEnabledBox()); i++) await page.keyboard.press('Tab');
+		};
+		await tabToBox();
+		await page.waitForFunction(() =>
+			[...document.querySelectorAll<HTMLElement>('[data-count-key]')].every((el) => !el.hidden)
+		);
+		await tabToBox();
+		assert.ok(await onEnabledBox(), 'Tab reaches a filter that can be ticked');
 		const name = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
 		await page.keyboard.press('Space');
 		await page.waitForURL(new RegExp(`=${encodeURIComponent(name).replace(/%20/g, '\\+')}`));
