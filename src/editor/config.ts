@@ -6,13 +6,14 @@
  * @see https://decapcms.org/docs/configuration-options/
  * @see https://github.com/sveltia/sveltia-cms#features
  */
-import type { FieldDescription } from '../model/describe.ts';
+import { fileShape, type FieldDescription } from '../model/describe.ts';
+import { formatName, type EditorPageData } from './formats.ts';
 
 /** The collections the editor offers, in its menu's order, with the words for one entry. */
 const EDITED = {
-	articles: { label: 'Articles', singular: 'Article' },
-	products: { label: 'Products', singular: 'Product' },
-	audits: { label: 'Audits', singular: 'Audit' },
+	articles: { label: 'Articles', singular: 'Article', extension: 'md' },
+	products: { label: 'Products', singular: 'Product', extension: 'yaml' },
+	audits: { label: 'Audits', singular: 'Audit', extension: 'yaml' },
 } as const;
 
 /** A collection the editor offers. */
@@ -126,6 +127,16 @@ export function widgetFor(field: FieldDescription, inputs: EditorInputs): Editor
 	}
 }
 
+/** The files of each collection the editor offers, for its script (`client/start.ts`). */
+export function editedFiles(model: Record<string, FieldDescription[]>): EditorPageData['files'] {
+	return Object.fromEntries(
+		(Object.keys(EDITED) as EditedCollection[]).map((name) => [
+			name,
+			{ extension: EDITED[name].extension, shape: fileShape(model[name] ?? []) },
+		])
+	);
+}
+
 /**
  * The editor's configuration, as an object to write as `config.yml`. Local mode needs nothing
  * here: on localhost Sveltia offers to work on the checkout's folder (docs/editing.md).
@@ -142,12 +153,12 @@ export function editorConfig(inputs: EditorInputs): Record<string, unknown> {
 				folder: `${inputs.contentDir}/${name}`,
 				create: true,
 				identifier_field: identifierField(inputs.model[name] ?? []),
+				extension: words.extension,
+				format: formatName(name, words.extension),
 			};
 			if (name === 'articles') {
 				const article = {
 					...common,
-					extension: 'md',
-					format: 'frontmatter',
 					summary: '{{title}} ({{date}})',
 					sortable_fields: ['date', 'title'],
 					fields: [...fields, { name: 'body', label: 'Text', widget: 'markdown' }],
@@ -173,7 +184,7 @@ export function editorConfig(inputs: EditorInputs): Record<string, unknown> {
 					},
 				];
 			}
-			return [{ ...common, extension: 'yaml', format: 'yaml', fields }];
+			return [{ ...common, fields }];
 		}
 	);
 	const backend = inputs.backend

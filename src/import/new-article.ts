@@ -3,7 +3,8 @@
  * filed under. Pure: the script passes in the clock and what the content folder holds, and writes.
  */
 import { slug as githubSlug } from 'github-slugger';
-import { stringify } from 'yaml';
+import { fileShapeOf } from '../model/describe.ts';
+import { formatArticle } from '../model/file-format.ts';
 import { tagSlug } from '../model/taxonomy.ts';
 import { ARTICLE_TYPES } from '../model/types.ts';
 import { likelyMeant } from '../check/problems.ts';
@@ -121,21 +122,21 @@ export function newArticle(request: NewArticleRequest, context: NewArticleContex
 	}
 	if (errors.length) return { ok: false, errors };
 
-	const data: Record<string, unknown> = { title, date: localDate(context.now, context.timeZone) };
-	if (request.type && request.type !== 'news') data['type'] = request.type;
-	if (request.products.length) data['products'] = [...new Set(request.products)];
-	if (request.audits.length) data['audits'] = [...new Set(request.audits)];
-	if (request.tags.length) data['tags'] = [...new Set(request.tags.map((t) => t.trim()))];
-	// A draft, as `hugo new` makes them: nothing half-written goes live by accident.
-	data['draft'] = true;
-	const text = [
-		'---',
-		stringify(data, { lineWidth: 0 }).trimEnd(),
-		'---',
-		'',
+	const data = {
+		title,
+		date: localDate(context.now, context.timeZone),
+		type: request.type,
+		products: [...new Set(request.products)],
+		audits: [...new Set(request.audits)],
+		tags: [...new Set(request.tags.map((t) => t.trim()))],
+		// A draft, as `hugo new` makes them: nothing half-written goes live by accident.
+		draft: true,
+	};
+	const body = [
 		'The first paragraph is the teaser on listings and in search results, unless you add a',
 		'`description:` line above. Remove `draft: true` when the article is ready to publish.',
-		'',
 	].join('\n');
+	// In the editor's canonical form, so that its first save changes only what the writer changed.
+	const text = formatArticle(data, body, fileShapeOf('articles'));
 	return { ok: true, slug, path: `${dir}/articles/${slug}.md`, text };
 }

@@ -4,6 +4,8 @@
  * each article file. Pure: the script reads the content folder, downloads and writes.
  */
 import { stringify } from 'yaml';
+import { fileShapeOf } from '../model/describe.ts';
+import { formatArticle } from '../model/file-format.ts';
 import type { ImportEntry } from './entry.ts';
 import { titleSlug } from './new-article.ts';
 import type { RedirectRule } from '../model/redirect-rules.ts';
@@ -189,15 +191,19 @@ function isoInstant(date: Date): string {
 
 /** An imported article's file: front matter mapped from the post, then its Markdown body. */
 export function articleText(entry: ImportEntry, markdown: string): string {
-	const data: Record<string, unknown> = { title: entry.title, date: isoInstant(entry.date) };
-	if (entry.updated) data['updated'] = isoInstant(entry.updated);
-	if (entry.description) data['description'] = entry.description;
-	if (entry.tags.length) data['tags'] = entry.tags;
-	if (entry.author) data['author'] = entry.author;
-	if (entry.draft) data['draft'] = true;
-	// Its images may have come without alt text: the check lists them as a to-do, not as errors.
-	data['imported'] = entry.link ?? entry.label;
-	return `---\n${stringify(data, { lineWidth: 0 }).trimEnd()}\n---\n\n${markdown}`;
+	const data = {
+		title: entry.title,
+		date: isoInstant(entry.date),
+		updated: entry.updated && isoInstant(entry.updated),
+		description: entry.description,
+		tags: entry.tags,
+		author: entry.author,
+		draft: entry.draft,
+		// Its images may have come without alt text: the check lists them as a to-do, not as errors.
+		imported: entry.link ?? entry.label,
+	};
+	// In the editor's canonical form, so that its first save changes only what the writer changed.
+	return formatArticle(data, markdown, fileShapeOf('articles'));
 }
 
 /** The head of a new `redirects.yaml`: what it is, so a dealer reading it knows. */

@@ -6,6 +6,7 @@
  */
 import type { z } from 'astro/zod';
 import { fieldMeta, fieldsOf, type FieldKind } from './fields.ts';
+import type { FileShape } from './file-format.ts';
 import { environmentSchema } from './environment-schema.ts';
 import { contentSchemas, PLAIN } from './schema.ts';
 import { siteSchema } from './site-schema.ts';
@@ -90,6 +91,21 @@ export function describeModel(): Record<string, FieldDescription[]> {
 	return Object.fromEntries(
 		Object.entries(contentSchemas(PLAIN)).map(([name, schema]) => [name, describeSchema(schema)])
 	);
+}
+
+/** The shape of one kind of file for its canonical form (`file-format.ts`): field order, defaults. */
+export function fileShape(fields: readonly FieldDescription[]): FileShape {
+	return {
+		fields: fields.map((f) => f.name),
+		defaults: Object.fromEntries(
+			fields.filter((f) => f.default !== undefined).map((f) => [f.name, f.default])
+		),
+	};
+}
+
+/** The shape of one collection's files (`articles`, `products`…). */
+export function fileShapeOf(collection: string): FileShape {
+	return fileShape(describeModel()[collection] ?? []);
 }
 
 /** A field table in the docs' form: field, required, type, meaning. */

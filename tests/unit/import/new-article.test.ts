@@ -59,7 +59,7 @@ describe('newArticle', () => {
 		assert.equal(result.path, 'content/articles/a-quoted-title.md');
 		assert.match(
 			result.text,
-			/^---\ntitle: 'A "quoted": title'\ndate: 2024-06-01\ntype: guide\nproducts:\n {2}- mavic-2-enterprise\ntags:\n {2}- Data Security\ndraft: true\n---\n\n\S/
+			/^---\ntitle: 'A "quoted": title'\ndate: 2024-06-01\nproducts:\n {2}- mavic-2-enterprise\ntags:\n {2}- Data Security\ntype: guide\ndraft: true\n---\n\n\S/
 		);
 	});
 

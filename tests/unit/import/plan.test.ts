@@ -102,7 +102,7 @@ describe('planImport', () => {
 });
 
 describe('files', () => {
-	test('writes front matter from the post, quoting what YAML would misread', () => {
+	test('writes front matter from the post in the canonical form, quoting what YAML would misread', () => {
 		const text = articleText(
 			entry('Q: "yes"', 'https://b.example/q', {
 				updated: new Date('2021-05-11T08:00:00.500Z'),
@@ -115,7 +115,7 @@ describe('files', () => {
 		);
 		assert.equal(
 			text,
-			'---\ntitle: \'Q: "yes"\'\ndate: 2021-05-10T08:00:00Z\nupdated: 2021-05-11T08:00:00Z\ndescription: Teaser\ntags:\n  - News\nauthor: Sam\ndraft: true\nimported: https://b.example/q\n---\n\nBody.\n'
+			'---\ntitle: \'Q: "yes"\'\ndate: 2021-05-10T08:00:00Z\nupdated: 2021-05-11T08:00:00Z\ndescription: Teaser\ntags:\n  - News\nauthor: Sam\nimported: https://b.example/q\ndraft: true\n---\n\nBody.\n'
 		);
 	});
 
