@@ -7,7 +7,7 @@
  * @see https://github.com/sveltia/sveltia-cms#features
  */
 import { fileShape, type FieldDescription } from '../model/describe.ts';
-import { formatName, type EditorPageData } from './formats.ts';
+import { formatName, type EditorPageData, type RequiredWith } from './formats.ts';
 
 /** The collections the editor offers, in its menu's order, with the words for one entry. */
 const EDITED = {
@@ -95,7 +95,8 @@ export function widgetFor(field: FieldDescription, inputs: EditorInputs): Editor
 			return {
 				...base,
 				widget: 'list',
-				field: { name: 'item', label: field.title, widget: 'string' },
+				// One item of "Key points" is a key point.
+				field: { name: 'item', label: field.title.replace(/s$/, ''), widget: 'string' },
 			};
 		case 'date':
 			return { ...base, ...DATE };
@@ -127,12 +128,26 @@ export function widgetFor(field: FieldDescription, inputs: EditorInputs): Editor
 	}
 }
 
+/** The fields each required once another is filled in, with both labels. */
+function requiredWithRules(fields: readonly FieldDescription[]): RequiredWith[] {
+	return fields.flatMap((f) => {
+		const other = fields.find((o) => o.name === f.requiredWith);
+		return other
+			? [{ field: f.name, label: f.title, with: other.name, withLabel: other.title }]
+			: [];
+	});
+}
+
 /** The files of each collection the editor offers, for its script (`client/start.ts`). */
 export function editedFiles(model: Record<string, FieldDescription[]>): EditorPageData['files'] {
 	return Object.fromEntries(
 		(Object.keys(EDITED) as EditedCollection[]).map((name) => [
 			name,
-			{ extension: EDITED[name].extension, shape: fileShape(model[name] ?? []) },
+			{
+				extension: EDITED[name].extension,
+				shape: fileShape(model[name] ?? []),
+				requiredWith: requiredWithRules(model[name] ?? []),
+			},
 		])
 	);
 }
@@ -184,7 +199,10 @@ export function editorConfig(inputs: EditorInputs): Record<string, unknown> {
 					},
 				];
 			}
-			return [{ ...common, fields }];
+			// A product's image sits in `images/` beside its file, as `image: ./images/x.jpg` says.
+			return [
+				{ ...common, fields, media_folder: `${common.folder}/images`, public_folder: './images' },
+			];
 		}
 	);
 	const backend = inputs.backend

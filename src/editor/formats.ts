@@ -14,10 +14,39 @@ export function formatName(collection: string, extension: 'md' | 'yaml'): string
 	return extension === 'md' ? `hangar-${collection}-frontmatter` : `hangar-${collection}`;
 }
 
+/** A field the model requires once another is filled in (alt text with an image). */
+export interface RequiredWith {
+	field: string;
+	label: string;
+	with: string;
+	withLabel: string;
+}
+
 /** The JSON block on the editor's page. */
 export interface EditorPageData {
 	/** Sveltia's script on this site. */
 	script: string;
 	/** Each collection the editor offers: its files' extension and canonical shape. */
-	files: Record<string, { extension: 'md' | 'yaml'; shape: FileShape }>;
+	files: Record<
+		string,
+		{ extension: 'md' | 'yaml'; shape: FileShape; requiredWith: RequiredWith[] }
+	>;
+}
+
+/**
+ * Why a file cannot be saved yet: each field that the model requires with another that is filled
+ * in, and is empty. The editor's forms cannot make a field required only with another, so the
+ * script refuses the save with this message, as the checker would refuse the file.
+ */
+export function missingRequiredWith(
+	data: Readonly<Record<string, unknown>>,
+	rules: readonly RequiredWith[]
+): string[] {
+	const empty = (value: unknown) =>
+		value === undefined || value === null || String(value).trim() === '';
+	return rules
+		.filter((rule) => !empty(data[rule.with]) && empty(data[rule.field]))
+		.map(
+			(rule) => `Fill in “${rule.label}”: it is required with a ${rule.withLabel.toLowerCase()}.`
+		);
 }

@@ -5,82 +5,23 @@
  * `content/`; what the editor writes there is read back and checked with `npm run check`'s checker.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { checkContent } from '../../src/check/read.ts';
-import { ROOT } from '../helpers/build.ts';
+import { buildSite, ROOT } from '../helpers/build.ts';
+import {
+	contentFiles,
+	EXPECTED_REFUSALS,
+	fillFolder,
+	PICKER,
+	readFolder,
+} from '../helpers/editor.ts';
 import { launch } from '../helpers/browser.ts';
 import { serveWithHeaders } from '../helpers/headers-server.ts';
 import type { StaticServer } from '../helpers/serve.ts';
-import { SITE_DIR } from '../helpers/site.ts';
-
-/** Requests the editor makes that its policy refuses on purpose: an update check, a status check. */
-const EXPECTED_REFUSALS = /unpkg\.com\/@sveltia\/cms\/package\.json|githubstatus\.com/;
-
-/** Every file under `content/`, by path from the repository's root, base64. */
-function contentFiles(dir = join(ROOT, 'content')): Record<string, string> {
-	const files: Record<string, string> = {};
-	for (const name of readdirSync(dir)) {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) Object.assign(files, contentFiles(path));
-		else files[relative(ROOT, path)] = readFileSync(path).toString('base64');
-	}
-	return files;
-}
-
-/** The folder picker answered with the origin's private file system. */
-const PICKER = 'window.showDirectoryPicker = async () => navigator.storage.getDirectory();';
-
-/** Fills the private file system with `files` and the `.git` folder the editor looks for. */
-async function fillFolder(page: Page, files: Record<string, string>): Promise<void> {
-	await page.evaluate(async (files) => {
-		const root = await navigator.storage.getDirectory();
-		for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys()) {
-			await root.removeEntry(name, { recursive: true });
-		}
-		const git = await root.getDirectoryHandle('.git', { create: true });
-		const head = await (await git.getFileHandle('HEAD', { create: true })).createWritable();
-		await head.write('ref: refs/heads/main\n');
-		await head.close();
-		for (const [path, base64] of Object.entries(files)) {
-			const parts = path.split('/');
-			let dir = root;
-			for (const part of parts.slice(0, -1))
-				dir = await dir.getDirectoryHandle(part, { create: true });
-			const file = await dir.getFileHandle(parts.at(-1) ?? '', { create: true });
-			const out = await file.createWritable();
-			await out.write(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
-			await out.close();
-		}
-	}, files);
-}
-
-/** Every file in the private file system but `.git`, by path, base64. */
-async function readFolder(page: Page): Promise<Record<string, string>> {
-	return page.evaluate(async () => {
-		const out: Record<string, string> = {};
-		type Dir = FileSystemDirectoryHandle & {
-			entries(): AsyncIterable<[string, FileSystemHandle]>;
-		};
-		const walk = async (dir: Dir, prefix: string) => {
-			for await (const [name, handle] of dir.entries()) {
-				const path = prefix ? `${prefix}/${name}` : name;
-				if (path === '.git') continue;
-				if (handle.kind === 'directory') await walk(handle, path);
-				else {
-					const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
-					let text = '';
-					for (const byte of bytes) text += String.fromCharCode(byte);
-					out[path] = btoa(text);
-				}
-			}
-		};
-		await walk(await navigator.storage.getDirectory(), '');
-		return out;
-	});
-}
+import { hrefsIn, readPage, SITE_DIR } from '../helpers/site.ts';
 
 describe('the editor at /admin/', () => {
 	let server: StaticServer;
@@ -120,7 +61,34 @@ describe('the editor at /admin/', () => {
 		);
 	});
 
-	test('writes a new article a writer fills in, and the checker accepts it', async () => {
+	const slug = 'matrice-300-rtk-or-mavic-2-enterprise-dual-which-suits-a-council';
+	const title = 'Matrice 300 RTK or Mavic 2 Enterprise Dual: which suits a council?';
+	/** The content folder as the editor left it, copied out for the checker and a build. */
+	const copy = 'tests/.out/editor-content';
+
+	/** The folder's files once `path` is among them (or the deadline passes). */
+	async function waitForFile(path: string): Promise<Record<string, string>> {
+		let files = await readFolder(page);
+		for (const deadline = Date.now() + 15_000; !files[path] && Date.now() < deadline;) {
+			await page.waitForTimeout(250);
+			files = await readFolder(page);
+		}
+		return files;
+	}
+
+	/** Opens the Markdown editor of the body, drawn once it scrolls into view, and types. */
+	async function typeBody(text: string): Promise<void> {
+		const body = page.getByRole('textbox', { name: 'Text', exact: true });
+		for (let i = 0; i < 30 && (await body.count()) === 0; i++) {
+			await page.mouse.move(300, 600);
+			await page.mouse.wheel(0, 600);
+			await page.waitForTimeout(200);
+		}
+		await body.click();
+		await page.keyboard.type(text);
+	}
+
+	test('writes the article a writer fills in, its lead image beside it, and refuses it without alt text', async () => {
 		await fillFolder(page, contentFiles());
 		await page.reload();
 		await page.getByRole('button', { name: 'Work with Local Repository' }).click();
@@ -128,55 +96,154 @@ describe('the editor at /admin/', () => {
 		await page.evaluate(() => (location.hash = '/collections/articles/new'));
 		const field = (label: string) => page.getByLabel(label, { exact: true }).first();
 		await field('Title').waitFor();
-		await field('Title').fill('Matrice 300 RTK or Mavic 2 Enterprise Dual: which suits a council?');
+		await field('Title').fill(title);
 		await field('Date').fill('2026-11-30');
+		await field('Description').fill('Two enterprise drones compared for a council survey team.');
+		for (const [i, point] of [
+			'Both carry a thermal camera.',
+			'Only one has RTK.',
+			'Both log flights locally.',
+		].entries()) {
+			await page.getByRole('button', { name: /Add.*Key points/ }).click();
+			await page.getByLabel('Key point', { exact: true }).nth(i).fill(point);
+		}
 		await page.getByRole('checkbox', { name: 'Matrice 300 RTK' }).click();
 		await page.getByRole('checkbox', { name: 'Mavic 2 Enterprise Dual' }).click();
+		await page
+			.getByRole('checkbox', {
+				name: 'Kivu Consulting review of DJI data transmission and storage practices',
+			})
+			.click();
 		// A tag in use and a new one; each box is filled once it is there (nth waits for it).
-		for (const [i, tag] of ['Buying Guide', 'Councils'].entries()) {
+		for (const [i, tag] of ['Data Security', 'Councils'].entries()) {
 			await page.getByRole('button', { name: /Add.*Tags/ }).click();
 			await page.getByLabel('Tag', { exact: true }).nth(i).fill(tag);
 		}
-		await field('Description').fill('Two enterprise drones compared for a council survey team.');
-		// The text editor is drawn once it scrolls into view, as it does for a writer scrolling down.
-		const bodyText = page.getByRole('textbox', { name: 'Text', exact: true });
-		for (let i = 0; i < 30 && (await bodyText.count()) === 0; i++) {
-			await page.mouse.move(300, 600);
-			await page.mouse.wheel(0, 600);
-			await page.waitForTimeout(200);
-		}
-		await bodyText.click();
-		await page.keyboard.type('A council survey team asked us which aircraft to buy.');
-		await page.getByRole('button', { name: 'Save', exact: true }).click();
+		await page
+			.locator('section[data-key-path="image"] input[type=file]')
+			.first()
+			.setInputFiles({
+				name: 'council-survey.jpg',
+				mimeType: 'image/jpeg',
+				buffer: readFileSync(
+					join(ROOT, 'content/articles/booz-allen-audit-dji-government-edition/lead.jpg')
+				),
+			});
+		await typeBody('A council survey team asked us which aircraft to buy.');
 
-		const slug = 'matrice-300-rtk-or-mavic-2-enterprise-dual-which-suits-a-council';
+		// Without alt text the save is refused, with the reason, and nothing is written.
+		await page.getByRole('button', { name: 'Save', exact: true }).click();
+		const refusal = page.locator('#hangar-refusal');
+		await refusal.waitFor();
+		assert.match((await refusal.textContent()) ?? '', /Not saved\. Fill in “Lead image alt text”/);
+		await page.getByRole('button', { name: 'OK' }).click();
 		const path = `content/articles/${slug}/index.md`;
-		let written: Record<string, string> = {};
-		for (const deadline = Date.now() + 15_000; !written[path] && Date.now() < deadline;) {
-			await page.waitForTimeout(250);
-			written = await readFolder(page);
-		}
+		assert.equal((await readFolder(page))[path], undefined, 'nothing is written without alt text');
+
+		await field('Lead image alt text').fill(
+			'A white drone with a thermal camera over a council depot.'
+		);
+		await page.getByRole('button', { name: 'Save', exact: true }).click();
+		const written = await waitForFile(path);
 		if (!written[path])
 			await page.screenshot({ path: join(ROOT, 'tests/.out/editor-unsaved.png') });
 		assert.ok(written[path], `${path} is not among the files (see tests/.out/editor-unsaved.png)`);
+		assert.equal(await refusal.count(), 0, 'the refusal note goes once the article is saved');
 		const text = Buffer.from(written[path] ?? '', 'base64').toString('utf8');
 		assert.match(
 			text,
 			/^products:\n {2}- dji-matrice-300-rtk\n {2}- dji-mavic-2-enterprise-dual$/m
 		);
+		assert.match(text, /^audits:\n {2}- kivu-consulting-2018$/m);
+		assert.match(text, /^summary:\n( {2}- .+\n){3}products:/m);
 		assert.match(text, /^date: 2026-11-30$/m);
-		assert.match(text, /^tags:\n {2}- Buying Guide\n {2}- Councils$/m);
-		assert.doesNotMatch(text, /^updated:/m, 'empty optional fields are left out');
+		assert.match(text, /^tags:\n {2}- Data Security\n {2}- Councils$/m);
+		assert.match(text, /^image: (\.\/)?council-survey\.jpg$/m);
+		assert.doesNotMatch(
+			text,
+			/^(updated|draft|comments|type):/m,
+			'empty and default fields are left out'
+		);
+		assert.ok(
+			written[`content/articles/${slug}/council-survey.jpg`],
+			'the image is stored beside the article'
+		);
 
-		// The whole folder as the editor left it, checked as `npm run check` checks a checkout.
-		const copy = join(ROOT, 'tests/.out/editor-content');
-		rmSync(copy, { recursive: true, force: true });
+		rmSync(join(ROOT, copy), { recursive: true, force: true });
 		for (const [file, base64] of Object.entries(written)) {
-			const target = join(copy, relative('content', file));
+			const target = join(ROOT, copy, relative('content', file));
 			mkdirSync(dirname(target), { recursive: true });
 			writeFileSync(target, Buffer.from(base64, 'base64'));
 		}
-		const errors = checkContent(ROOT, relative(ROOT, copy)).filter((p) => p.severity === 'error');
+		const errors = checkContent(ROOT, copy).filter((p) => p.severity === 'error');
 		assert.deepEqual(errors, [], text);
+	});
+
+	test('a build shows the new article on its product pages, its audit page and in search', async () => {
+		const built = buildSite(copy, 'editor-site', { HANGAR_BUILD_TIME: '2026-12-01T12:00:00Z' });
+		assert.equal(built.status, 0, built.output);
+		const href = `/articles/${slug}/`;
+		for (const page of [
+			'/products/dji-matrice-300-rtk/',
+			'/products/dji-mavic-2-enterprise-dual/',
+			'/audits/kivu-consulting-2018/',
+		]) {
+			assert.ok(hrefsIn(readPage(built.outDir, page)).includes(href), `${page} links to ${href}`);
+		}
+		const site = await serveWithHeaders(built.outDir);
+		try {
+			await page.goto(new URL('/search/?q=council', site.url).href);
+			await page
+				.locator(`[data-search-results] a[href="${href}"]`)
+				.first()
+				.waitFor({ timeout: 15_000 });
+		} finally {
+			await site.close();
+		}
+	});
+
+	test('saving an existing article after changing its title changes one line; opening it writes nothing', async () => {
+		const path = 'content/articles/booz-allen-audit-dji-government-edition/index.md';
+		await page.goto(new URL('/admin/', server.url).href);
+		await fillFolder(page, contentFiles());
+		await page.reload();
+		// The editor remembers the folder it worked on, and may open it again by itself.
+		const local = page.getByRole('button', { name: 'Work with Local Repository' });
+		const collections = page.getByText('Collections').first();
+		await local.or(collections).first().waitFor();
+		if (await local.isVisible()) await local.click();
+		await collections.waitFor();
+		await page.evaluate(() => (location.hash = '/collections/articles'));
+		await page.getByText('Booz Allen Hamilton audit finds no sign').first().click();
+		const titleBox = page.getByLabel('Title', { exact: true }).first();
+		await titleBox.waitFor();
+		const save = page.getByRole('button', { name: 'Save', exact: true });
+		assert.equal(await save.isEnabled(), false, 'nothing to save before a change');
+		const before = await readFolder(page);
+		await titleBox.fill(
+			'Booz Allen Hamilton audit finds no sign of DJI drones sending data anywhere'
+		);
+		await save.click();
+		let after = before;
+		for (
+			const deadline = Date.now() + 15_000;
+			after[path] === before[path] && Date.now() < deadline;
+		) {
+			await page.waitForTimeout(250);
+			after = await readFolder(page);
+		}
+		const lines = (files: Record<string, string>) =>
+			Buffer.from(files[path] ?? '', 'base64')
+				.toString('utf8')
+				.split('\n');
+		const [old, now] = [lines(before), lines(after)];
+		assert.equal(now.length, old.length);
+		const changed = now.flatMap((line, i) => (line === old[i] ? [] : [`-${old[i]}`, `+${line}`]));
+		assert.deepEqual(changed, [
+			'-title: Booz Allen Hamilton audit finds no sign of DJI drones sending data to China',
+			'+title: Booz Allen Hamilton audit finds no sign of DJI drones sending data anywhere',
+		]);
+		const others = Object.keys(after).filter((f) => f !== path && after[f] !== before[f]);
+		assert.deepEqual(others, [], 'no other file changed');
 	});
 });

@@ -11,9 +11,8 @@ import {
 	formatData,
 	parseArticle,
 	parseData,
-	type FileShape,
 } from '../../model/file-format.ts';
-import { formatName, type EditorPageData } from '../formats.ts';
+import { formatName, missingRequiredWith, type EditorPageData } from '../formats.ts';
 
 declare global {
 	interface Window {
@@ -33,23 +32,53 @@ function load(src: string): Promise<void> {
 	});
 }
 
+type Files = EditorPageData['files'][string];
+
+/** The note that says why a save was refused; the editor's own dialog only says that it was. */
+function showRefusal(message: string | undefined): void {
+	let note = document.getElementById('hangar-refusal');
+	if (!message) return note?.remove();
+	if (!note) {
+		note = document.createElement('p');
+		note.id = 'hangar-refusal';
+		note.setAttribute('role', 'alert');
+		note.style.cssText =
+			'position:fixed;inset:auto 1rem 1rem auto;z-index:2147483647;max-width:28rem;margin:0;padding:.75rem 1rem;border:2px solid #b00020;border-radius:.5rem;background:#fff;color:#5f000f;font:1rem/1.4 system-ui,sans-serif;box-shadow:0 2px 12px rgb(0 0 0/.3)';
+		document.body.append(note);
+	}
+	note.textContent = `Not saved. ${message}`;
+}
+
+/** Refuses to save what the checker would refuse: a field required with another, left empty. */
+function refuseIncomplete(value: Record<string, unknown>, files: Files): void {
+	const missing = missingRequiredWith(value, files.requiredWith);
+	showRefusal(missing.join(' ') || undefined);
+	if (missing.length > 0) throw new Error(missing.join(' '));
+}
+
 /** The canonical form of an article: front matter and body. */
-function articleFormat(shape: FileShape) {
+function articleFormat(files: Files) {
 	return {
 		fromFile: (text: string) => {
 			const { data, body } = parseArticle(text);
 			return { ...data, [BODY]: body };
 		},
-		toFile: (value: Record<string, unknown>) =>
-			formatArticle(value, typeof value[BODY] === 'string' ? value[BODY] : '', shape),
+		toFile: (value: Record<string, unknown>) => {
+			refuseIncomplete(value, files);
+			const body = typeof value[BODY] === 'string' ? value[BODY] : '';
+			return formatArticle(value, body, files.shape);
+		},
 	};
 }
 
 /** The canonical form of a data file (a product, an audit). */
-function dataFormat(shape: FileShape) {
+function dataFormat(files: Files) {
 	return {
 		fromFile: parseData,
-		toFile: (value: Record<string, unknown>) => formatData(value, shape),
+		toFile: (value: Record<string, unknown>) => {
+			refuseIncomplete(value, files);
+			return formatData(value, files.shape);
+		},
 	};
 }
 
@@ -60,9 +89,9 @@ async function start(): Promise<void> {
 	await load(page.script);
 	const cms = window.CMS;
 	if (!cms) throw new Error('Sveltia CMS did not start');
-	for (const [collection, { extension, shape }] of Object.entries(page.files)) {
-		const format = extension === 'md' ? articleFormat(shape) : dataFormat(shape);
-		cms.registerCustomFormat(formatName(collection, extension), extension, format);
+	for (const [collection, files] of Object.entries(page.files)) {
+		const format = files.extension === 'md' ? articleFormat(files) : dataFormat(files);
+		cms.registerCustomFormat(formatName(collection, files.extension), files.extension, format);
 	}
 	await cms.init();
 }
