@@ -43,7 +43,7 @@ export function missingRequiredWith(
 	rules: readonly RequiredWith[]
 ): string[] {
 	const empty = (value: unknown) =>
-		value === undefined || value === null || String(value).trim() === '';
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 	return rules
 		.filter((rule) => !empty(data[rule.with]) && empty(data[rule.field]))
 		.map(
