@@ -7,7 +7,12 @@
  * @see https://github.com/sveltia/sveltia-cms#features
  */
 import { fileShape, type FieldDescription } from '../model/describe.ts';
-import { formatName, type EditorPageData, type RequiredWith } from './formats.ts';
+import {
+	ARTICLE_COLLECTIONS,
+	formatName,
+	type EditorPageData,
+	type RequiredWith,
+} from './formats.ts';
 
 /** The collections the editor offers, in its menu's order, with the words for one entry. */
 const EDITED = {
@@ -191,7 +196,7 @@ export function editorConfig(inputs: EditorInputs): Record<string, unknown> {
 						// Articles written as one file (`content/articles/<slug>.md`), as `npm run new` and the
 						// importer write them: editable in place, with images in `content/articles/images/`.
 						...article,
-						name: 'articles_single',
+						name: ARTICLE_COLLECTIONS.singleFiles,
 						label: 'Articles (single file)',
 						create: false,
 						media_folder: `${inputs.contentDir}/articles/images`,

@@ -4,6 +4,7 @@
  * `data:` URLs and saves through the Git host's API; it needs no `eval` and nothing from a CDN.
  * @see https://github.com/sveltia/sveltia-cms#setting-up-content-security-policy
  */
+import { serializeCsp } from '../publish/headers.ts';
 import type { EditorBackend } from './config.ts';
 
 /** The origins the editor talks to for a Git host: its API, and where its avatars come from. */
@@ -26,12 +27,15 @@ function hostSources(backend: EditorBackend | undefined): { api: string[]; image
 	}
 }
 
-/** The policy of `/admin/*`. */
-export function editorCsp(backend?: EditorBackend): string {
+/**
+ * The policy of `/admin/*`. `hashes` are the CSP hashes of the editor page's inline scripts (its
+ * import map), collected from the built page as the public pages' are.
+ */
+export function editorCsp(backend?: EditorBackend, hashes: readonly string[] = []): string {
 	const host = hostSources(backend);
 	const directives: Record<string, string[]> = {
 		'default-src': ["'none'"],
-		'script-src': ["'self'"],
+		'script-src': ["'self'", ...hashes],
 		'style-src': ["'self'", "'unsafe-inline'"],
 		'img-src': ["'self'", 'data:', 'blob:', ...host.images],
 		'media-src': ["'self'", 'blob:'],
@@ -45,7 +49,5 @@ export function editorCsp(backend?: EditorBackend): string {
 		'object-src': ["'none'"],
 		'frame-ancestors': ["'none'"],
 	};
-	return Object.entries(directives)
-		.map(([name, sources]) => `${name} ${sources.join(' ')}`)
-		.join('; ');
+	return serializeCsp(directives);
 }

@@ -4,7 +4,7 @@
  * addresses are rewritten to ours; if a new Sveltia version no longer has one of them, the build
  * stops and says so, rather than shipping an editor that calls a CDN or shows icons as words.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,9 +55,37 @@ export function editorScript(base: string): Buffer {
 	return Buffer.from(text);
 }
 
+/** Where the editor's copy of Immutable.js is served, below the editor's own path. */
+const IMMUTABLE_FILE = 'vendor/immutable.es.js';
+
+/**
+ * The import map that sends Sveltia's import of Immutable.js (which it loads from unpkg.com once a
+ * preview template is registered) to the site's own copy, the version npm installed beside it.
+ * Sveltia names the version in its script (`immutable:`^5.1.9``); if it no longer does, the build
+ * stops and says so.
+ */
+export function editorImportMap(base: string): string {
+	const script = readFileSync(join(packageDir('@sveltia/cms'), 'dist', 'sveltia-cms.js'), 'utf8');
+	const version = /\bimmutable:`\D?(\d+\.\d+\.\d+)`/.exec(script)?.[1];
+	if (!version) {
+		throw new Error(
+			'Sveltia CMS no longer names the Immutable.js version it loads: update editorImportMap in src/editor/files.ts to the way its script now loads Immutable.js.'
+		);
+	}
+	const cdn = `https://unpkg.com/immutable@${version}/dist/immutable.es.js`;
+	return JSON.stringify({ imports: { [cdn]: `${base}${IMMUTABLE_FILE}` } });
+}
+
 /** Every file the editor serves, by its path below the editor's, with its content. */
 export function editorFiles(base: string): Map<string, () => Buffer> {
 	const files = new Map<string, () => Buffer>([['sveltia-cms.js', () => editorScript(base)]]);
+	// Chunks Sveltia loads beside its script when it needs them (React DOM for the preview).
+	const chunks = join(packageDir('@sveltia/cms'), 'dist', 'chunks');
+	for (const name of readdirSync(chunks).filter((n) => n.endsWith('.js'))) {
+		files.set(`chunks/${name}`, () => readFileSync(join(chunks, name)));
+	}
+	const immutable = join(packageDir('immutable'), 'dist', 'immutable.es.js');
+	files.set(IMMUTABLE_FILE, () => readFileSync(immutable));
 	for (const font of FONTS) {
 		const path = join(packageDir(font.pkg), 'files', font.file);
 		files.set(`${FONT_FOLDER}/${font.file}`, () => readFileSync(path));

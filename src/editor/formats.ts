@@ -6,6 +6,9 @@
  */
 import type { FileShape } from '../model/file-format.ts';
 
+/** The editor's collections of articles: the folder form, and articles written as one file. */
+export const ARTICLE_COLLECTIONS = { folders: 'articles', singleFiles: 'articles_single' } as const;
+
 /**
  * The format a collection's files are read and written in, by the editor's script. Sveltia accepts
  * a `.md` extension only with a format whose name ends in `-frontmatter`.
@@ -31,6 +34,8 @@ export interface EditorPageData {
 		string,
 		{ extension: 'md' | 'yaml'; shape: FileShape; requiredWith: RequiredWith[] }
 	>;
+	/** The article preview: the site's stylesheets, and how it writes dates. */
+	preview: { styles: string[]; locale: string; timeZone: string };
 }
 
 /**

@@ -68,6 +68,8 @@ export function publishing(
 	const facts = new Map<string, PageFacts>();
 	const paths = new Set<string>();
 	let hashes = emptyHashes();
+	/** The editor's page has a policy of its own: nothing of it widens the pages'. */
+	let editorHashes = emptyHashes();
 
 	const scan: AstroIntegration = {
 		name: 'hangar:page-scan',
@@ -76,14 +78,14 @@ export function publishing(
 			'astro:build:done': ({ dir }) => {
 				const root = fileURLToPath(dir);
 				hashes = emptyHashes();
+				editorHashes = emptyHashes();
 				for (const file of filesUnder(root)) {
 					const path = urlPathOf(root, file);
 					paths.add(path);
 					if (!file.endsWith('.html')) continue;
 					const doc = parseHtml(headAndInlineCode(readFileSync(file, 'utf8')));
 					facts.set(absoluteUrl(site.url, path), pageFacts(doc));
-					// The editor's page has a policy of its own: nothing of it widens the pages'.
-					if (!path.startsWith(EDITOR_PATH)) addHashes(hashes, inlineCode(doc));
+					addHashes(path.startsWith(EDITOR_PATH) ? editorHashes : hashes, inlineCode(doc));
 				}
 			},
 		},
@@ -112,7 +114,10 @@ export function publishing(
 					},
 					site.editor === false
 						? undefined
-						: { folder: EDITOR_PATH.replaceAll('/', ''), csp: editorCsp(site.editor.backend) }
+						: {
+								folder: EDITOR_PATH.replaceAll('/', ''),
+								csp: editorCsp(site.editor.backend, [...editorHashes.scripts].sort()),
+							}
 				);
 				writeFileSync(join(root, '_headers'), headersFile(rules));
 				writeFileSync(join(root, '_redirects'), redirectsFile(redirects));

@@ -100,6 +100,11 @@ export function contentSecurityPolicy(
 		const current = directives[name] ?? [];
 		directives[name] = [...current.filter((s) => s !== "'none'"), ...(sources ?? [])];
 	}
+	return serializeCsp(directives);
+}
+
+/** A policy's header value from its directives and their sources, in order. */
+export function serializeCsp(directives: Readonly<Record<string, readonly string[]>>): string {
 	return Object.entries(directives)
 		.map(([name, sources]) => `${name} ${sources.join(' ')}`)
 		.join('; ');

@@ -121,7 +121,14 @@ export function rawText(element: ElementNode): string {
 }
 
 /** Script `type`s a browser runs; other types (JSON-LD, templates) are data, outside CSP. */
-const SCRIPT_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
+/** Script types a browser runs; an import map counts too, for CSP allows it by hash like code. */
+const SCRIPT_TYPES = new Set([
+	'',
+	'module',
+	'text/javascript',
+	'application/javascript',
+	'importmap',
+]);
 
 /** True when a `<script>` element with these attributes is run by the browser. */
 export function isExecutableScript(attributes: Record<string, string>): boolean {

@@ -219,6 +219,21 @@ describe('the editor at /admin/', () => {
 		await titleBox.waitFor();
 		const save = page.getByRole('button', { name: 'Save', exact: true });
 		assert.equal(await save.isEnabled(), false, 'nothing to save before a change');
+		// The preview: the article's top in the site's markup and stylesheets.
+		const preview = page.frameLocator('iframe').first();
+		await preview.locator('.article-header h1').waitFor();
+		await preview.locator('.byline dd', { hasText: '9 June 2020' }).waitFor();
+		assert.equal(await preview.locator('.key-points li').count(), 4);
+		assert.equal(
+			await preview.locator('.key-points').evaluate((e) => getComputedStyle(e).borderLeftWidth),
+			'4px',
+			"the site's stylesheet applies"
+		);
+		assert.equal(await preview.locator('.lead-image img[alt^="Flat illustration"]').count(), 1);
+		assert.match(
+			(await preview.locator('.prose').textContent()) ?? '',
+			/Government drone programmes/
+		);
 		const before = await readFolder(page);
 		await titleBox.fill(
 			'Booz Allen Hamilton audit finds no sign of DJI drones sending data anywhere'

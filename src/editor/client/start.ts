@@ -12,7 +12,13 @@ import {
 	parseArticle,
 	parseData,
 } from '../../model/file-format.ts';
-import { formatName, missingRequiredWith, type EditorPageData } from '../formats.ts';
+import {
+	ARTICLE_COLLECTIONS,
+	formatName,
+	missingRequiredWith,
+	type EditorPageData,
+} from '../formats.ts';
+import { articlePreview, type CreateElement } from './preview.ts';
 
 declare global {
 	interface Window {
@@ -92,6 +98,15 @@ async function start(): Promise<void> {
 	for (const [collection, files] of Object.entries(page.files)) {
 		const format = files.extension === 'md' ? articleFormat(files) : dataFormat(files);
 		cms.registerCustomFormat(formatName(collection, files.extension), files.extension, format);
+	}
+	for (const style of page.preview.styles) cms.registerPreviewStyle(style);
+	const h = (window as unknown as { h: CreateElement }).h;
+	const preview = articlePreview(h, page.preview.locale, page.preview.timeZone);
+	for (const name of Object.values(ARTICLE_COLLECTIONS)) {
+		cms.registerPreviewTemplate(
+			name,
+			preview as unknown as Parameters<typeof cms.registerPreviewTemplate>[1]
+		);
 	}
 	await cms.init();
 }
