@@ -14,7 +14,8 @@ import { before, describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { describeModel } from '../../src/model/describe.ts';
 import { parseHeadersFile, headersFor } from '../helpers/headers-server.ts';
-import { attrOf, select } from '../helpers/html.ts';
+import type { Element } from 'hast';
+import { attrOf, rawTextOf, select } from '../helpers/html.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
 import { editor } from '../../src/integrations/editor.ts';
 
@@ -35,11 +36,24 @@ before(() => {
 	config = parse(readFileSync(join(dist, 'admin/config.yml'), 'utf8')) as typeof config;
 });
 
+/** The text of a script element, `{}` when there is none. */
+const rawText = (element: Element | undefined) => (element ? rawTextOf(element) : '{}');
+
 describe('the editor at /admin/', () => {
 	test('is a page of its own that search engines skip, loading the editor from this site', () => {
 		const html = readFileSync(join(dist, 'admin/index.html'), 'utf8');
 		assert.equal(attrOf(select(html, 'meta[name="robots"]'), 'content'), 'noindex, nofollow');
-		assert.equal(attrOf(select(html, 'script'), 'src'), '/admin/sveltia-cms.js');
+		const data = JSON.parse(rawText(select(html, 'script#hangar-editor'))) as { script?: string };
+		assert.equal(data.script, '/admin/sveltia-cms.js');
+		// Sveltia's own imports (Immutable.js for the preview) go to this site, not to unpkg.com.
+		const importMap = rawText(select(html, 'script[type="importmap"]'));
+		const imports = Object.values(
+			(JSON.parse(importMap) as { imports: Record<string, string> }).imports
+		);
+		assert.deepEqual(imports, ['/admin/vendor/immutable.es.js']);
+		for (const file of [...imports, '/admin/chunks/react-dom.js']) {
+			assert.ok(existsSync(join(dist, file)), `${file} is in the build`);
+		}
 		assert.equal(select(html, 'link[rel="stylesheet"]'), undefined, 'no public stylesheet');
 		const script = readFileSync(join(dist, 'admin/sveltia-cms.js'), 'utf8');
 		assert.doesNotMatch(script, /cdn\.jsdelivr\.net\/fontsource/, 'fonts come from this site');

@@ -17,9 +17,9 @@ export type CreateElement = (
 
 /** What Sveltia hands a preview template (the parts used here). */
 export interface PreviewProps {
-	entry: { getIn(path: string[]): unknown };
-	widgetFor(name: string): unknown;
-	getAsset(path: string): { url: string } | undefined;
+	entry: { getIn: (path: string[]) => unknown };
+	widgetFor: (name: string) => unknown;
+	getAsset: (path: string) => { url: string } | undefined;
 }
 
 /** A list field's value as an array of strings (Sveltia passes Immutable lists). */

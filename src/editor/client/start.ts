@@ -103,10 +103,7 @@ async function start(): Promise<void> {
 	const h = (window as unknown as { h: CreateElement }).h;
 	const preview = articlePreview(h, page.preview.locale, page.preview.timeZone);
 	for (const name of Object.values(ARTICLE_COLLECTIONS)) {
-		cms.registerPreviewTemplate(
-			name,
-			preview as unknown as Parameters<typeof cms.registerPreviewTemplate>[1]
-		);
+		cms.registerPreviewTemplate(name, preview);
 	}
 	await cms.init();
 }
