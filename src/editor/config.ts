@@ -36,6 +36,8 @@ export interface EditorBackend {
 	baseUrl?: string | undefined;
 	/** The host's API, for a self-hosted GitLab or Gitea/Forgejo. */
 	apiRoot?: string | undefined;
+	/** The OAuth application's ID: GitLab (PKCE) and Gitea/Forgejo sign in with it, no helper. */
+	appId?: string | undefined;
 }
 
 /** What the configuration is made from besides the model. */
@@ -56,7 +58,11 @@ export interface EditorInputs {
 /** The field whose value names an entry: the first required line of text (a product's `name`). */
 export function identifierField(fields: readonly FieldDescription[]): string {
 	const field = fields.find((f) => f.kind === 'text' && f.required);
-	if (!field) throw new Error('A collection the editor offers needs a required text field');
+	if (!field) {
+		throw new Error(
+			`The editor names entries by a required line of text, and one of its collections has none (fields: ${fields.map((f) => f.name).join(', ')}): make its title or name required in src/model/schema.ts.`
+		);
+	}
 	return field.name;
 }
 
@@ -217,6 +223,9 @@ export function editorConfig(inputs: EditorInputs): Record<string, unknown> {
 				branch: inputs.backend.branch ?? 'main',
 				...(inputs.backend.baseUrl ? { base_url: inputs.backend.baseUrl } : {}),
 				...(inputs.backend.apiRoot ? { api_root: inputs.backend.apiRoot } : {}),
+				...(inputs.backend.appId ? { app_id: inputs.backend.appId } : {}),
+				// GitLab signs in a browser with PKCE, which needs no secret and so no helper.
+				...(inputs.backend.appId && inputs.backend.name === 'gitlab' ? { auth_type: 'pkce' } : {}),
 			}
 		: { name: 'github', repo: 'example/site', branch: 'main' };
 	return {

@@ -4,6 +4,7 @@
  * exits 0, and YAML rolls 2021-02-30 over into March). Warnings and scheduled articles are printed
  * but never stop the build. The checking itself is `src/check/`'s.
  */
+import { reportError } from './build-error.ts';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../check/read.ts';
 import { formatProblems, problemReport } from '../check/report.ts';
@@ -31,9 +32,7 @@ export function contentCheck(options: { root: string; contentDir: string }): Ast
 					return;
 				}
 				if (command === 'build') {
-					const error = new Error(`Content errors:\n\n${problemReport(problems)}`);
-					error.stack = error.message;
-					throw error;
+					throw reportError(`Content errors:\n\n${problemReport(problems)}`);
 				}
 				logger.error(
 					`\n${problemReport(problems).replace('Nothing was built.', 'Fix them before building.')}`

@@ -10,10 +10,34 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { editorFiles } from '../editor/files.ts';
+import { editorConfig } from '../editor/config.ts';
+import { editorFiles, editorImportMap, editorScript } from '../editor/files.ts';
+import { describeModel } from '../model/describe.ts';
+import { failOn } from './build-error.ts';
 
 /** Where the editor lives on the site. */
 export const EDITOR_PATH = '/admin/';
+
+/**
+ * What stops the editor from being built, checked before anything is: a Sveltia version whose
+ * script no longer loads what `files.ts` expects, a collection without a field to name its entries.
+ * Each as a sentence with its fix, never a stack trace.
+ */
+export function editorProblems(): string[] {
+	const checks = [
+		() => editorScript(EDITOR_PATH),
+		() => editorImportMap(EDITOR_PATH),
+		() => editorConfig({ model: describeModel(), contentDir: '', siteUrl: '', tags: [] }),
+	];
+	return checks.flatMap((check) => {
+		try {
+			check();
+			return [];
+		} catch (error) {
+			return [(error as Error).message];
+		}
+	});
+}
 
 /** Astro integration: the editor's routes and files, when the site config turns it on. */
 export function editor(options: { enabled: boolean }): AstroIntegration {
@@ -22,6 +46,7 @@ export function editor(options: { enabled: boolean }): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ injectRoute }) => {
 				if (!options.enabled) return;
+				failOn('Editor errors', editorProblems());
 				const page = (file: string) => new URL(`../editor/pages/${file}`, import.meta.url);
 				injectRoute({ pattern: EDITOR_PATH, entrypoint: page('admin.astro'), prerender: true });
 				injectRoute({

@@ -35,6 +35,7 @@ import {
 import { pageFacts, type PageFacts } from '../publish/sitemaps.ts';
 import { absoluteUrl } from '../model/urls.ts';
 import { editorCsp } from '../editor/csp.ts';
+import { failOn } from './build-error.ts';
 import { EDITOR_PATH } from './editor.ts';
 import { CONTENT_DIR } from '../environment.ts';
 import type { SiteConfig } from '../model/site-schema.ts';
@@ -43,13 +44,8 @@ import { readContentRedirects, type ContentRedirects } from '../check/read.ts';
 /** The longest header value Cloudflare Pages accepts in `_headers`. */
 const HEADER_VALUE_LIMIT = 2000;
 
-/** The URL path a built file is served at: `articles/x/index.html` → `/articles/x/`. */
-function failOn(problems: readonly string[]): void {
-	if (problems.length === 0) return;
-	const error = new Error(`Redirect errors:\n\n${problems.map((p) => `  ${p}`).join('\n')}`);
-	error.stack = error.message;
-	throw error;
-}
+/** Stops the build with the redirects' problems, as a report. */
+const failOnRedirects = (problems: readonly string[]) => failOn('Redirect errors', problems);
 
 /**
  * The integrations, in the order their `astro:build:done` hooks must run. `_redirects` gets the
@@ -74,7 +70,7 @@ export function publishing(
 	const scan: AstroIntegration = {
 		name: 'hangar:page-scan',
 		hooks: {
-			'astro:config:setup': () => failOn(redirectProblems(redirects, new Set(), where)),
+			'astro:config:setup': () => failOnRedirects(redirectProblems(redirects, new Set(), where)),
 			'astro:build:done': ({ dir }) => {
 				const root = fileURLToPath(dir);
 				hashes = emptyHashes();
@@ -96,7 +92,7 @@ export function publishing(
 		hooks: {
 			'astro:build:done': ({ dir, logger }) => {
 				const root = fileURLToPath(dir);
-				failOn(redirectProblems(redirects, paths, where));
+				failOnRedirects(redirectProblems(redirects, paths, where));
 				const top = readdirSync(root, { withFileTypes: true });
 				// The comment form posts (and, with JavaScript, fetches) to the intake service's origin.
 				const comments = commentsCsp(COMMENTS);

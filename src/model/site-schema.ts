@@ -187,6 +187,7 @@ export const siteSchema = z.object({
 						branch: text.optional(),
 						baseUrl: webAddress.optional(),
 						apiRoot: webAddress.optional(),
+						appId: text.optional(),
 					})
 					.optional(),
 				editorialWorkflow: z.boolean().optional(),
@@ -194,7 +195,7 @@ export const siteSchema = z.object({
 		])
 		.meta({
 			description:
-				"The browser editor at `/admin/` (docs/editing.md): `false` builds none. `backend` is the Git host writers sign in to (`name`: github, gitlab or gitea; `repo`: owner/name; `branch`, default main; `baseUrl`: the OAuth helper's address; `apiRoot`: a self-hosted GitLab's or Gitea's API); without it the editor works on one computer only, over the checkout (local mode). `editorialWorkflow: true` makes each article a pull request an editor approves.",
+				"The browser editor at `/admin/` (docs/editing.md): `false` builds none. `backend` is the Git host writers sign in to (`name`: github, gitlab or gitea; `repo`: owner/name; `branch`, default main; `baseUrl`: GitHub's OAuth helper's address; `appId`: the OAuth application's ID, for GitLab's and Gitea's sign-in without a helper; `apiRoot`: a self-hosted GitLab's or Gitea's API); without it the editor works on one computer only, over the checkout (local mode). `editorialWorkflow: true` makes each article a pull request an editor approves.",
 		}),
 });
 

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { editedFiles, editorConfig, type EditorBackend } from '../../../src/editor/config.ts';
+import { editorCsp } from '../../../src/editor/csp.ts';
+import { missingRequiredWith } from '../../../src/editor/formats.ts';
+import { describeModel } from '../../../src/model/describe.ts';
+
+const model = describeModel();
+const backendOf = (backend: EditorBackend) =>
+	editorConfig({ model, contentDir: 'content', siteUrl: 'https://x.example', tags: [], backend })[
+		'backend'
+	] as Record<string, unknown>;
+
+describe('signing in to a Git host', () => {
+	test('GitLab with an OAuth application signs in with PKCE, which needs no helper', () => {
+		assert.deepEqual(backendOf({ name: 'gitlab', repo: 'shop/news', appId: 'abc123' }), {
+			name: 'gitlab',
+			repo: 'shop/news',
+			branch: 'main',
+			app_id: 'abc123',
+			auth_type: 'pkce',
+		});
+	});
+
+	test("GitHub signs in through the OAuth helper's address, or with a token without one", () => {
+		const backend = backendOf({
+			name: 'github',
+			repo: 'shop/news',
+			branch: 'live',
+			baseUrl: 'https://auth.shop.example',
+		});
+		assert.deepEqual(backend, {
+			name: 'github',
+			repo: 'shop/news',
+			branch: 'live',
+			base_url: 'https://auth.shop.example',
+		});
+	});
+
+	test("a self-hosted Gitea's API and avatars are the only other origin the editor's policy allows", () => {
+		const csp = editorCsp({
+			name: 'gitea',
+			repo: 'shop/news',
+			apiRoot: 'https://git.shop.example/api/v1',
+		});
+		assert.match(csp, /connect-src 'self' data: blob: https:\/\/git\.shop\.example;/);
+		assert.match(csp, /img-src 'self' data: blob: https:\/\/git\.shop\.example;/);
+		assert.match(csp, /script-src 'self';/);
+	});
+
+	test("the editor page's inline import map is allowed by its hash, and nothing else inline", () => {
+		const csp = editorCsp(undefined, ["'sha256-abc='"]);
+		assert.match(csp, /script-src 'self' 'sha256-abc=';/);
+		assert.doesNotMatch(csp, /unsafe-eval|unsafe-inline'; script/);
+	});
+});
+
+describe('what the editor refuses to save', () => {
+	const rules = editedFiles(model)['articles']?.requiredWith ?? [];
+
+	test('alt text is required with a lead image, as the checker requires it', () => {
+		assert.deepEqual(missingRequiredWith({ image: 'lead.jpg', imageAlt: ' ' }, rules), [
+			'Fill in “Lead image alt text”: it is required with a lead image.',
+		]);
+		assert.deepEqual(missingRequiredWith({ image: 'lead.jpg', imageAlt: 'A drone' }, rules), []);
+		assert.deepEqual(missingRequiredWith({ imageAlt: '' }, rules), []);
+	});
+
+	test('each file knows its shape: the model order and defaults', () => {
+		const articles = editedFiles(model)['articles'];
+		assert.equal(articles?.extension, 'md');
+		assert.deepEqual(articles?.shape.fields.slice(0, 2), ['title', 'date']);
+		assert.equal(articles?.shape.defaults['draft'], false);
+		assert.equal(editedFiles(model)['products']?.extension, 'yaml');
+	});
+});
+
+describe('the installed editor', () => {
+	test('has what the build takes from it: the fonts to rewrite and the Immutable.js version', async () => {
+		const { editorProblems } = await import('../../../src/integrations/editor.ts');
+		assert.deepEqual(editorProblems(), []);
+	});
+});
