@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { isScheduled } from '../model/articles.ts';
 import { machineDate, parseContentDate } from '../model/dates.ts';
+import { describeModel } from '../model/describe.ts';
 import { articleSchema, auditSchema, productSchema } from '../model/schema.ts';
 import { tagSlug } from '../model/taxonomy.ts';
 import { bodyRefs, type BodyRef } from './body-refs.ts';
@@ -13,8 +14,9 @@ import { checkFields, FileFields, type FieldContext } from './fields.ts';
 import type { SourceFile } from './problems.ts';
 import { readFields } from './yaml.ts';
 
-/** Search engines cut meta descriptions at about this many characters. */
-export const DESCRIPTION_MAX_LENGTH = 160;
+/** Search engines cut meta descriptions at about this many characters: the model's `maxLength`. */
+export const DESCRIPTION_MAX_LENGTH =
+	describeModel()['articles']?.find((f) => f.name === 'description')?.maxLength ?? Infinity;
 
 /**
  * The checker's stand-ins for Astro's `image()` and `reference()`: both keep the text as written,

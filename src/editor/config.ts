@@ -89,7 +89,12 @@ export function widgetFor(field: FieldDescription, inputs: EditorInputs): Editor
 		case 'text':
 			return { ...base, widget: 'string' };
 		case 'long-text':
-			return { ...base, widget: 'text' };
+			// With a length the checker warns beyond, the editor counts the characters and stops there.
+			return {
+				...base,
+				widget: 'text',
+				...(field.maxLength ? { maxlength: field.maxLength } : {}),
+			};
 		case 'list':
 			if (field.name === 'tags' && inputs.tags.length > 0) {
 				// The tags in use, as the site spells them, so that a writer picks a spelling the site

@@ -28,6 +28,8 @@ export interface FieldDescription {
 	options?: string[] | undefined;
 	/** For references, the collection whose slugs it lists. */
 	collection?: string | undefined;
+	/** Longer than this many characters is worth a warning. */
+	maxLength?: number | undefined;
 	/** How the value is written, in the docs' words. */
 	format: string;
 }
@@ -81,6 +83,7 @@ export function describeSchema(schema: z.ZodType): FieldDescription[] {
 			default: def.type === 'default' ? def.defaultValue : undefined,
 			options: Array.isArray(inner.options) ? inner.options.map(String) : undefined,
 			collection: meta.collection,
+			maxLength: meta.maxLength,
 		};
 		return { ...field, format: meta.format ?? formatOf(field) };
 	});

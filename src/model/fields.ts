@@ -26,6 +26,8 @@ export interface FieldInfo {
 	example?: string;
 	/** Required only when this other field is set (e.g. an image's alt text). */
 	requiredWith?: string;
+	/** Longer than this many characters is worth a warning (a description search engines cut). */
+	maxLength?: number;
 }
 
 /** Everything a field carries in zod's registry: its info, kind and, when required, that. */

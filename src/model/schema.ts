@@ -60,6 +60,8 @@ export function articleSchema<I extends z.ZodType, R extends z.ZodType>(h: Schem
 				description:
 					"teaser and meta description; when absent, the first paragraph's text, shortened",
 				long: true,
+				// Search engines cut a meta description after about this many characters.
+				maxLength: 160,
 			}),
 			summary: textList({
 				title: 'Key points',

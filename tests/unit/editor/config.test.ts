@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { editedFiles, editorConfig, type EditorBackend } from '../../../src/editor/config.ts';
+import { DESCRIPTION_MAX_LENGTH } from '../../../src/check/entries.ts';
 import { editorCsp } from '../../../src/editor/csp.ts';
 import { missingRequiredWith } from '../../../src/editor/formats.ts';
 import { describeModel } from '../../../src/model/describe.ts';
@@ -56,6 +57,21 @@ describe('signing in to a Git host', () => {
 });
 
 describe('what the editor refuses to save', () => {
+	test("a description longer than the checker's limit, with a character count", () => {
+		const config = editorConfig({
+			model,
+			contentDir: 'content',
+			siteUrl: 'https://x.example',
+			tags: [],
+		});
+		const articles = (
+			config['collections'] as { name: string; fields: Record<string, unknown>[] }[]
+		)[0];
+		const description = articles?.fields.find((f) => f['name'] === 'description');
+		assert.equal(description?.['maxlength'], DESCRIPTION_MAX_LENGTH);
+		assert.equal(DESCRIPTION_MAX_LENGTH, 160);
+	});
+
 	const rules = editedFiles(model)['articles']?.requiredWith ?? [];
 
 	test('alt text is required with a lead image, as the checker requires it', () => {
