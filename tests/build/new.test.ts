@@ -45,7 +45,7 @@ describe('npm run new', () => {
 		const text = readFileSync(join(ROOT, dir, file), 'utf8');
 		assert.match(
 			text,
-			/^---\ntitle: Alpha Drone firmware, tested\ndate: 2024-06-02\ntype: statement\nproducts:\n {2}- alpha-drone\naudits:\n {2}- first-audit\ntags:\n {2}- Data Security\n {2}- Firmware\ndraft: true\n---\n/
+			/^---\ntitle: Alpha Drone firmware, tested\ndate: 2024-06-02\nproducts:\n {2}- alpha-drone\naudits:\n {2}- first-audit\ntags:\n {2}- Data Security\n {2}- Firmware\ntype: statement\ndraft: true\n---\n/
 		);
 		const check = checkSite(dir);
 		assert.equal(check.status, 0, check.output);

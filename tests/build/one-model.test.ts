@@ -109,6 +109,7 @@ describe('a field added to the article schema, and nowhere else', () => {
 				default: undefined,
 				options: undefined,
 				collection: undefined,
+				maxLength: undefined,
 				format: 'string',
 			}
 		);
