@@ -201,7 +201,7 @@ export function editorConfig(inputs: EditorInputs): Record<string, unknown> {
 						// resolves. New articles are written this way.
 						path: '{{slug}}/index',
 						media_folder: '',
-						public_folder: '',
+						public_folder: '.',
 					},
 					{
 						// Articles written as one file (`content/articles/<slug>.md`), as `npm run new` and the

@@ -158,7 +158,7 @@ describe('the editor at /admin/', () => {
 		assert.match(text, /^summary:\n( {2}- .+\n){3}products:/m);
 		assert.match(text, /^date: 2026-11-30$/m);
 		assert.match(text, /^tags:\n {2}- Data Security\n {2}- Councils$/m);
-		assert.match(text, /^image: (\.\/)?council-survey\.jpg$/m);
+		assert.match(text, /^image: \.\/council-survey\.jpg$/m);
 		assert.doesNotMatch(
 			text,
 			/^(updated|draft|comments|type):/m,
