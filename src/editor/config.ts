@@ -10,6 +10,7 @@ import { fileShape, type FieldDescription } from '../model/describe.ts';
 import {
 	ARTICLE_COLLECTIONS,
 	formatName,
+	groupCollection,
 	type EditorPageData,
 	type RequiredWith,
 } from './formats.ts';
@@ -50,6 +51,8 @@ export interface EditorInputs {
 	siteUrl: string;
 	/** The tags the articles use, most used first, each spelled as the site shows it. */
 	tags: readonly string[];
+	/** Subfolders of `articles/` that group articles written as one file (years, say). */
+	articleGroups?: readonly string[] | undefined;
 	backend?: EditorBackend | undefined;
 	/** Each article a pull request an editor approves (hosts that support it). */
 	editorialWorkflow?: boolean | undefined;
@@ -154,6 +157,11 @@ function requiredWithRules(fields: readonly FieldDescription[]): RequiredWith[] 
 	});
 }
 
+/** Every collection of articles, for the preview: the two forms and each group's. */
+export function articleCollections(groups: readonly string[]): string[] {
+	return [...Object.values(ARTICLE_COLLECTIONS), ...groups.map(groupCollection)];
+}
+
 /** The files of each collection the editor offers, for its script (`client/start.ts`). */
 export function editedFiles(model: Record<string, FieldDescription[]>): EditorPageData['files'] {
 	return Object.fromEntries(
@@ -213,6 +221,16 @@ export function editorConfig(inputs: EditorInputs): Record<string, unknown> {
 						media_folder: `${inputs.contentDir}/articles/images`,
 						public_folder: './images',
 					},
+					// Articles grouped in subfolders (`articles/2019/<slug>.md`), their images beside them.
+					...(inputs.articleGroups ?? []).map((group) => ({
+						...article,
+						name: groupCollection(group),
+						label: `Articles in ${group}/`,
+						folder: `${common.folder}/${group}`,
+						create: false,
+						media_folder: `${common.folder}/${group}`,
+						public_folder: '.',
+					})),
 				];
 			}
 			// A product's image sits in `images/` beside its file, as `image: ./images/x.jpg` says.

@@ -92,3 +92,19 @@ export function editorFiles(base: string): Map<string, () => Buffer> {
 	}
 	return files;
 }
+
+/**
+ * The subfolders of `articlesDir` that group articles written as one file (`2019/<slug>.md`), not
+ * an article's own folder (`<slug>/index.md`): the editor lists each as a collection of its own.
+ */
+export function articleGroups(articlesDir: string): string[] {
+	if (!existsSync(articlesDir)) return [];
+	return readdirSync(articlesDir, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => entry.name)
+		.filter((name) => {
+			const files = readdirSync(join(articlesDir, name));
+			return !files.some((f) => /^index\.mdx?$/.test(f)) && files.some((f) => f.endsWith('.md'));
+		})
+		.sort();
+}

@@ -9,6 +9,11 @@ import type { FileShape } from '../model/file-format.ts';
 /** The editor's collections of articles: the folder form, and articles written as one file. */
 export const ARTICLE_COLLECTIONS = { folders: 'articles', singleFiles: 'articles_single' } as const;
 
+/** The collection of the articles in one subfolder of `articles/` (a year, say). */
+export function groupCollection(group: string): string {
+	return `articles_in_${group.replace(/[^A-Za-z0-9]+/g, '_')}`;
+}
+
 /**
  * The format a collection's files are read and written in, by the editor's script. Sveltia accepts
  * a `.md` extension only with a format whose name ends in `-frontmatter`.
@@ -34,8 +39,8 @@ export interface EditorPageData {
 		string,
 		{ extension: 'md' | 'yaml'; shape: FileShape; requiredWith: RequiredWith[] }
 	>;
-	/** The article preview: the site's stylesheets, and how it writes dates. */
-	preview: { styles: string[]; locale: string; timeZone: string };
+	/** The article preview: its collections, the site's stylesheets, and how it writes dates. */
+	preview: { collections: string[]; styles: string[]; locale: string; timeZone: string };
 }
 
 /**

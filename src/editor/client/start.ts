@@ -12,12 +12,7 @@ import {
 	parseArticle,
 	parseData,
 } from '../../model/file-format.ts';
-import {
-	ARTICLE_COLLECTIONS,
-	formatName,
-	missingRequiredWith,
-	type EditorPageData,
-} from '../formats.ts';
+import { formatName, missingRequiredWith, type EditorPageData } from '../formats.ts';
 import { articlePreview, type CreateElement } from './preview.ts';
 
 declare global {
@@ -102,7 +97,7 @@ async function start(): Promise<void> {
 	for (const style of page.preview.styles) cms.registerPreviewStyle(style);
 	const h = (window as unknown as { h: CreateElement }).h;
 	const preview = articlePreview(h, page.preview.locale, page.preview.timeZone);
-	for (const name of Object.values(ARTICLE_COLLECTIONS)) {
+	for (const name of page.preview.collections) {
 		cms.registerPreviewTemplate(name, preview);
 	}
 	await cms.init();

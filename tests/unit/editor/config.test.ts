@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { editedFiles, editorConfig, type EditorBackend } from '../../../src/editor/config.ts';
 import { DESCRIPTION_MAX_LENGTH } from '../../../src/check/entries.ts';
 import { editorCsp } from '../../../src/editor/csp.ts';
+import { articleGroups } from '../../../src/editor/files.ts';
 import { missingRequiredWith } from '../../../src/editor/formats.ts';
 import { describeModel } from '../../../src/model/describe.ts';
 
@@ -95,5 +99,32 @@ describe('the installed editor', () => {
 	test('has what the build takes from it: the fonts to rewrite and the Immutable.js version', async () => {
 		const { editorProblems } = await import('../../../src/integrations/editor.ts');
 		assert.deepEqual(editorProblems(), []);
+	});
+});
+
+describe('articles in subfolders', () => {
+	test('each folder of one-file articles (a year) is a collection; an article folder is not', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'hangar-groups-'));
+		for (const [folder, file] of [
+			['2019', 'a.md'],
+			['own-article', 'index.md'],
+			['images', 'x.jpg'],
+		] as const) {
+			mkdirSync(join(dir, folder));
+			writeFileSync(join(dir, folder, file), '');
+		}
+		assert.deepEqual(articleGroups(dir), ['2019']);
+		const config = editorConfig({
+			model,
+			contentDir: 'content',
+			siteUrl: 'https://x.example',
+			tags: [],
+			articleGroups: ['2019'],
+		});
+		const group = (config['collections'] as Record<string, unknown>[]).find(
+			(c) => c['folder'] === 'content/articles/2019'
+		);
+		assert.equal(group?.['create'], false);
+		assert.equal(group?.['media_folder'], 'content/articles/2019');
 	});
 });
