@@ -28,6 +28,8 @@ export const SITE = defineSite({
 		buttonLabel: 'Book a consultation',
 		buttonUrl: 'https://shop.northwind-drones.example/contact',
 	},
+	disclosure:
+		'Northwind Drone Supply sells the products named in this article and earns money when you buy them from us. No manufacturer paid for or reviewed this article before publication.',
 	pageSize: 10,
 	homeArticleCount: 6,
 	relatedCount: 3,

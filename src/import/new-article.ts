@@ -47,6 +47,8 @@ export interface NewArticleRequest {
 	products: readonly string[];
 	audits: readonly string[];
 	tags: readonly string[];
+	/** The byline: an author slug. */
+	author?: string | undefined;
 }
 
 /** What the content folder already holds, and the clock. */
@@ -55,6 +57,7 @@ export interface NewArticleContext {
 	timeZone: string;
 	productSlugs: readonly string[];
 	auditSlugs: readonly string[];
+	authorSlugs: readonly string[];
 	/** Existing article slugs, each with the file that has it. */
 	articles: ReadonlyMap<string, string>;
 	/** The content folder, e.g. `content`. */
@@ -116,6 +119,9 @@ export function newArticle(request: NewArticleRequest, context: NewArticleContex
 		if (!context.auditSlugs.includes(audit))
 			errors.push(unknownSlug('audit', audit, context.auditSlugs, dir));
 	}
+	if (request.author !== undefined && !context.authorSlugs.includes(request.author)) {
+		errors.push(unknownSlug('author', request.author, context.authorSlugs, dir));
+	}
 	for (const tag of request.tags) {
 		if (!tagSlug(tag)) errors.push(`--tag "${tag}" has no letters or digits to make a page from`);
 	}
@@ -126,6 +132,7 @@ export function newArticle(request: NewArticleRequest, context: NewArticleContex
 	if (request.products.length) data['products'] = [...new Set(request.products)];
 	if (request.audits.length) data['audits'] = [...new Set(request.audits)];
 	if (request.tags.length) data['tags'] = [...new Set(request.tags.map((t) => t.trim()))];
+	if (request.author) data['author'] = request.author;
 	// A draft, as `hugo new` makes them: nothing half-written goes live by accident.
 	data['draft'] = true;
 	const text = [

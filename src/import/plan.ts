@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import type { ImportEntry } from './entry.ts';
 import { titleSlug } from './new-article.ts';
 import type { RedirectRule } from '../model/redirect-rules.ts';
+import { slugOfName } from '../model/slugs.ts';
 import { articleUrl } from '../model/urls.ts';
 
 /** What the content folder already holds. */
@@ -193,11 +194,30 @@ export function articleText(entry: ImportEntry, markdown: string): string {
 	if (entry.updated) data['updated'] = isoInstant(entry.updated);
 	if (entry.description) data['description'] = entry.description;
 	if (entry.tags.length) data['tags'] = entry.tags;
-	if (entry.author) data['author'] = entry.author;
+	const author = entry.author ? slugOfName(entry.author) : '';
+	if (author) data['author'] = author;
 	if (entry.draft) data['draft'] = true;
 	// Its images may have come without alt text: the check lists them as a to-do, not as errors.
 	data['imported'] = entry.link ?? entry.label;
 	return `---\n${stringify(data, { lineWidth: 0 }).trimEnd()}\n---\n\n${markdown}`;
+}
+
+/**
+ * The author files an import adds: one per byline (as a slug) that `exists` does not know yet,
+ * holding the name as the old blog wrote it; role, bio and photo are for the dealer to add.
+ */
+export function newAuthorFiles(
+	entries: readonly ImportEntry[],
+	exists: (slug: string) => boolean
+): { slug: string; text: string }[] {
+	const files = new Map<string, string>();
+	for (const { author } of entries) {
+		const slug = author ? slugOfName(author) : '';
+		if (author && slug && !exists(slug) && !files.has(slug)) {
+			files.set(slug, stringify({ name: author.trim() }, { lineWidth: 0 }));
+		}
+	}
+	return [...files].map(([slug, text]) => ({ slug, text }));
 }
 
 /** The head of a new `redirects.yaml`: what it is, so a dealer reading it knows. */

@@ -120,6 +120,10 @@ export const siteSchema = z.object({
 		description:
 			'The block at the end of every article: a heading, one or two sentences about the dealer, and the main button (label and address).',
 	}),
+	disclosure: text.meta({
+		description:
+			"The dealer's own words on its interest in what it writes about, e.g. \"We sell the products reviewed here…\". Shown above the body of every article that names a product the shop sells (a product with a `url`), as the FTC's rule on consumer reviews (16 CFR 465) and Google's transparency guidance ask; an article leaves it out only with `withoutDisclosure: <reason>`.",
+	}),
 	pageSize: count(
 		'Articles per page on paginated listings (all articles, product, audit and tag pages).'
 	),

@@ -17,6 +17,8 @@ import {
 	renderHtml,
 } from './html.ts';
 import { pageTitle, type FeedLink } from './seo.ts';
+import { correctionsInOrder, lastChanged, type Correction } from '../model/corrections.ts';
+import { formatDate } from '../model/dates.ts';
 import { tagSlug } from '../model/taxonomy.ts';
 import type { TermLookups } from '../model/terms.ts';
 import type { Article } from '../model/types.ts';
@@ -76,6 +78,25 @@ export interface EntryContext {
 	/** Absolute URL of its main image. */
 	image?: string | undefined;
 	lookups: TermLookups;
+	/** The language and time zone the site shows dates in (a correction's date in the text). */
+	locale: string;
+	timeZone: string;
+}
+
+/**
+ * An article's corrections as the end of its feed entry, oldest first, each with its date, as the
+ * page's list shows them (readers of the feed never see the page's note at the top).
+ */
+export function correctionsHtml(
+	corrections: readonly Correction[],
+	where: { locale: string; timeZone: string }
+): string {
+	if (corrections.length === 0) return '';
+	const items = correctionsInOrder(corrections).map(
+		(c) =>
+			`<li><strong>${escapeHtml(formatDate(c.date, where.locale, where.timeZone))}:</strong> ${escapeHtml(c.text)}</li>`
+	);
+	return `<section><h2>Corrections</h2><ul>${items.join('')}</ul></section>`;
 }
 
 /** An article as a feed entry. */
@@ -84,11 +105,11 @@ export function feedEntry(article: Article, context: EntryContext): FeedEntry {
 		url: context.url,
 		title: article.title,
 		summary: article.description,
-		html: context.html,
+		html: context.html + correctionsHtml(article.corrections, context),
 		published: article.date,
-		updated: article.updated ?? article.date,
+		updated: lastChanged(article),
 		categories: articleCategories(article, context.lookups),
-		author: article.author,
+		author: article.author ? context.lookups.authorBySlug.get(article.author)?.name : undefined,
 		image: context.image,
 	};
 }
