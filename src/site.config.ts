@@ -30,6 +30,7 @@ export const SITE = defineSite({
 	},
 	disclosure:
 		'Northwind Drone Supply sells the products named in this article and earns money when you buy them from us. No manufacturer paid for or reviewed this article before publication.',
+	tableOfContents: 5,
 	pageSize: 10,
 	homeArticleCount: 6,
 	relatedCount: 3,

@@ -124,6 +124,9 @@ export const siteSchema = z.object({
 		description:
 			"The dealer's own words on its interest in what it writes about, e.g. \"We sell the products reviewed here…\". Shown above the body of every article that names a product the shop sells (a product with a `url`), as the FTC's rule on consumer reviews (16 CFR 465) and Google's transparency guidance ask; an article leaves it out only with `withoutDisclosure: <reason>`.",
 	}),
+	tableOfContents: count(
+		'How many second-level headings (`##`) an article needs to get a table of contents after its key points (sticky beside the text on wide screens).'
+	),
 	pageSize: count(
 		'Articles per page on paginated listings (all articles, product, audit and tag pages).'
 	),

@@ -200,6 +200,21 @@ describe('the fixture site', () => {
 		assert.ok(select(card!, 'picture source[type="image/avif"]'), 'the product photo');
 	});
 
+	test('gives an article with five or more sections a table of contents of its h2 headings', () => {
+		const html = page(dir, '/articles/filler-04/');
+		const toc = select(html, 'main nav[aria-labelledby="toc-heading"]');
+		assert.deepEqual(hrefsIn(toc!, 'a'), [
+			'#section-one',
+			'#section-two',
+			'#section-three',
+			'#section-four',
+			'#section-five',
+		]);
+		for (const href of hrefsIn(toc!, 'a')) assert.ok(select(html, `main h2${href}`), href);
+		// Fewer sections than `tableOfContents`: no table.
+		assert.equal(select(page(dir, '/articles/html-title/'), 'main nav.toc'), undefined);
+	});
+
 	test('gives an author page the bio, credentials, profiles and articles', () => {
 		const html = page(dir, '/authors/fixture-author/');
 		assert.equal(heading(html), 'Fixture Author');
