@@ -35,6 +35,7 @@ import {
 import { pageFacts, type PageFacts } from '../publish/sitemaps.ts';
 import { absoluteUrl } from '../model/urls.ts';
 import { editorCsp } from '../editor/csp.ts';
+import { newsletterCsp } from '../publish/newsletter.ts';
 import { EDITOR_PATH } from './editor.ts';
 import { CONTENT_DIR } from '../environment.ts';
 import type { SiteConfig } from '../model/site-schema.ts';
@@ -98,7 +99,11 @@ export function publishing(
 				const top = readdirSync(root, { withFileTypes: true });
 				// The comment form posts (and, with JavaScript, fetches) to the intake service's origin.
 				const comments = commentsCsp(COMMENTS);
-				const csp = contentSecurityPolicy(hashes, mergeCsp(site.cspAdditions, comments));
+				// …and the newsletter form to its provider.
+				const csp = contentSecurityPolicy(
+					hashes,
+					mergeCsp(site.cspAdditions, comments, newsletterCsp(site.newsletter))
+				);
 				if (csp.length > HEADER_VALUE_LIMIT) {
 					logger.warn(
 						`The Content-Security-Policy is ${csp.length} characters long; Cloudflare Pages takes at most ${HEADER_VALUE_LIMIT}. Most of it is hashes of inline <style> blocks: \`build.inlineStylesheets: 'never'\` in astro.config.mjs removes them.`

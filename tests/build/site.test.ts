@@ -200,6 +200,19 @@ describe('the fixture site', () => {
 		assert.ok(select(card!, 'picture source[type="image/avif"]'), 'the product photo');
 	});
 
+	test('puts the newsletter form, posting to the provider without JavaScript, on articles and home', () => {
+		assert.ok(SITE.newsletter, 'the shipped site config has a newsletter form');
+		for (const path of ['/articles/html-title/', '/']) {
+			const form = select(page(dir, path), 'main .newsletter form');
+			assert.equal(attrOf(form, 'action'), SITE.newsletter.action, path);
+			assert.equal(attrOf(form, 'method'), 'post');
+			const email = select(form!, 'input[type="email"]');
+			assert.equal(attrOf(email, 'name'), SITE.newsletter.emailField);
+			assert.ok(select(form!, `label[for="${attrOf(email, 'id')}"]`), 'the field has a label');
+			assert.match(visibleText(form!), new RegExp(SITE.newsletter.consent.slice(0, 30)));
+		}
+	});
+
 	test('gives an article with five or more sections a table of contents of its h2 headings', () => {
 		const html = page(dir, '/articles/filler-04/');
 		const toc = select(html, 'main nav[aria-labelledby="toc-heading"]');
