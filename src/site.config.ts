@@ -41,6 +41,12 @@ export const SITE = defineSite({
 		consent:
 			'We send your address to Buttondown, our newsletter service, only to send you these e-mails. Every e-mail has a link to unsubscribe.',
 	},
+	// Search engines are told of changed pages by `npm run notify` after a deploy (docs/deploy.md).
+	indexNow: {
+		key: '3f1c9b52-7d4e-4a8f-9c2b-6e5d1a0b7c44',
+		endpoint: 'https://api.indexnow.org/indexnow',
+	},
+	websubHub: 'https://pubsubhubbub.appspot.com/',
 	tableOfContents: 5,
 	pageSize: 10,
 	homeArticleCount: 6,

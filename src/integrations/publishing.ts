@@ -36,6 +36,7 @@ import { pageFacts, type PageFacts } from '../publish/sitemaps.ts';
 import { absoluteUrl } from '../model/urls.ts';
 import { editorCsp } from '../editor/csp.ts';
 import { newsletterCsp } from '../publish/newsletter.ts';
+import { indexNowKeyPath } from '../publish/notify.ts';
 import { EDITOR_PATH } from './editor.ts';
 import { CONTENT_DIR } from '../environment.ts';
 import type { SiteConfig } from '../model/site-schema.ts';
@@ -96,6 +97,11 @@ export function publishing(
 			'astro:build:done': ({ dir, logger }) => {
 				const root = fileURLToPath(dir);
 				failOn(redirectProblems(redirects, paths, where));
+				// IndexNow's key file, which proves that `npm run notify` speaks for the site.
+				if (site.indexNow) {
+					const { key } = site.indexNow;
+					writeFileSync(join(root, indexNowKeyPath(key)), key);
+				}
 				const top = readdirSync(root, { withFileTypes: true });
 				// The comment form posts (and, with JavaScript, fetches) to the intake service's origin.
 				const comments = commentsCsp(COMMENTS);

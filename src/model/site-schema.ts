@@ -152,6 +152,24 @@ export const siteSchema = z.object({
 		description:
 			"The newsletter signup form after the call-to-action and on the home page, posting from plain HTML (no JavaScript) to the provider: `action` (its https form endpoint, added to the CSP's `form-action`), `emailField` (the e-mail field's name), `hidden` (fields the provider expects, by name), `heading`, `text`, `buttonLabel` and `consent` (what readers agree to). `false` shows none. Each provider's endpoint and field names: docs/configuration.md.",
 	}),
+	indexNow: z
+		.union([
+			z.literal(false),
+			z.object({
+				key: z.string().regex(/^[a-zA-Z0-9-]{8,128}$/, {
+					error: 'must be 8 to 128 letters, digits and hyphens, e.g. a UUID',
+				}),
+				endpoint: formEndpoint,
+			}),
+		])
+		.meta({
+			description:
+				'IndexNow (Bing, Yandex, Seznam, Naver…): `key` is written to `dist/<key>.txt` by the build, and `npm run notify` submits the pages changed since the last deploy to `endpoint` (e.g. `https://api.indexnow.org/indexnow`). `false`: no key file.',
+		}),
+	websubHub: z.union([z.literal(false), webAddress]).meta({
+		description:
+			'A WebSub hub (e.g. `https://pubsubhubbub.appspot.com/`): announced in the site feeds (`rel="hub"`) and told of changes by `npm run notify`, so feed readers update at once. `false`: none.',
+	}),
 	tableOfContents: count(
 		'How many second-level headings (`##`) an article needs to get a table of contents after its key points (sticky beside the text on wide screens).'
 	),

@@ -57,6 +57,8 @@ export interface FeedInfo {
 	publisher: string;
 	/** Absolute URL of the site's icon. */
 	icon?: string | undefined;
+	/** The WebSub hub that pushes the feed's changes to subscribers, when there is one. */
+	hub?: string | undefined;
 }
 
 /** The names an article is filed under: its products, audits and tags, as the site spells them. */
@@ -131,7 +133,10 @@ export function rssOptions(info: FeedInfo, entries: readonly FeedEntry[], now: D
 	const channel = xml.build({
 		language: info.language,
 		lastBuildDate: feedUpdated(entries, now).toUTCString(),
-		'atom:link': { '@_href': info.self, '@_rel': 'self', '@_type': 'application/rss+xml' },
+		'atom:link': [
+			{ '@_href': info.self, '@_rel': 'self', '@_type': 'application/rss+xml' },
+			...(info.hub ? [{ '@_href': info.hub, '@_rel': 'hub' }] : []),
+		],
 	});
 	return {
 		title: info.title,
@@ -175,6 +180,7 @@ export function atomXml(info: FeedInfo, entries: readonly FeedEntry[], now: Date
 			link: [
 				{ '@_rel': 'alternate', '@_type': 'text/html', '@_href': info.home },
 				{ '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': info.self },
+				...(info.hub ? [{ '@_rel': 'hub', '@_href': info.hub }] : []),
 			],
 			author: { name: info.publisher },
 			...(info.icon ? { icon: info.icon } : {}),
@@ -202,6 +208,7 @@ export interface JsonFeed {
 	description: string;
 	language: string;
 	icon?: string;
+	hubs?: { type: 'WebSub'; url: string }[];
 	authors: { name: string }[];
 	items: JsonFeedItem[];
 }
@@ -230,6 +237,7 @@ export function jsonFeed(info: FeedInfo, entries: readonly FeedEntry[]): JsonFee
 		description: info.description,
 		language: info.language,
 		...(info.icon ? { icon: info.icon } : {}),
+		...(info.hub ? { hubs: [{ type: 'WebSub' as const, url: info.hub }] } : {}),
 		authors: [{ name: info.publisher }],
 		items: entries.map((entry) => ({
 			id: entry.url,
@@ -306,6 +314,8 @@ export interface FeedSite {
 	titlePattern: string;
 	/** The logo: a path on the site. */
 	logo: { src: string };
+	/** The WebSub hub the feeds name, or false for none. */
+	websubHub?: string | false | undefined;
 }
 
 /** The site feed's description, at `selfPath` (`/rss.xml`, `/atom.xml` or `/feed.json`). */
@@ -318,6 +328,7 @@ export function siteFeedInfo(site: FeedSite, selfPath: string): FeedInfo {
 		language: site.locale,
 		publisher: site.name,
 		icon: absoluteUrl(site.url, site.logo.src),
+		hub: site.websubHub || undefined,
 	};
 }
 

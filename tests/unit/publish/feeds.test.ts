@@ -257,3 +257,20 @@ describe('article HTML for feeds', () => {
 		);
 	});
 });
+
+describe('WebSub', () => {
+	test('every format names the hub when the site has one, and none without', async () => {
+		const info = siteFeedInfo({ ...SITE, websubHub: 'https://hub.example.com/' }, '/atom.xml');
+		const rss = parseRssFeed(await getRssString(rssOptions(info, ENTRIES, NOW)));
+		assert.ok(
+			rss.atom?.links?.some((l) => l.rel === 'hub' && l.href === 'https://hub.example.com/')
+		);
+		const atom = parseAtomFeed(atomXml(info, ENTRIES, NOW));
+		assert.ok(atom.links?.some((l) => l.rel === 'hub' && l.href === 'https://hub.example.com/'));
+		assert.deepEqual(jsonFeed(info, ENTRIES).hubs, [
+			{ type: 'WebSub', url: 'https://hub.example.com/' },
+		]);
+		const without = siteFeedInfo(SITE, '/atom.xml');
+		assert.doesNotMatch(atomXml(without, ENTRIES, NOW), /rel="hub"/);
+	});
+});
