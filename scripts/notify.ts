@@ -38,7 +38,7 @@ const { values } = parseCommandLine(
 );
 
 /** Reads a file of a build: from a folder, or fetched from a site's address. */
-async function reader(where: string): Promise<(path: string) => Promise<string | undefined>> {
+function reader(where: string): (path: string) => Promise<string | undefined> {
 	if (/^https?:\/\//.test(where)) {
 		return async (path) => {
 			const response = await fetch(new URL(path, where.endsWith('/') ? where : `${where}/`));
@@ -51,15 +51,15 @@ async function reader(where: string): Promise<(path: string) => Promise<string |
 	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
 		fail([`error: ${where} is not a folder or an http(s) address`, USAGE], 2);
 	}
-	return async (path) => {
+	return (path) => {
 		const file = join(dir, path);
-		return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+		return Promise.resolve(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
 	};
 }
 
 /** Every page of a build's sitemaps with its `lastmod`; undefined when it has no sitemap. */
 async function pagesOf(where: string): Promise<Map<string, string> | undefined> {
-	const read = await reader(where);
+	const read = reader(where);
 	const index = await read('sitemap-index.xml');
 	if (index === undefined) return undefined;
 	const pages = new Map<string, string>();
@@ -84,9 +84,13 @@ if (changed.length === 0) process.exit(0);
 const problems: string[] = [];
 
 /** Sends one request, or says what it would send; a refusal is reported, not thrown. */
-async function send(what: string, url: string, init: RequestInit): Promise<void> {
+async function send(
+	what: string,
+	url: string,
+	init: RequestInit & { body: string }
+): Promise<void> {
 	if (dryRun) {
-		console.log(`Would send ${what} to ${url}: ${String(init.body)}`);
+		console.log(`Would send ${what} to ${url}: ${init.body}`);
 		return;
 	}
 	try {
