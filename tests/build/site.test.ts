@@ -213,6 +213,12 @@ describe('the fixture site', () => {
 		}
 	});
 
+	test("writes IndexNow's key file at the root, holding the key", () => {
+		assert.ok(SITE.indexNow, 'the shipped site config has an IndexNow key');
+		const { key } = SITE.indexNow;
+		assert.equal(readFileSync(join(dir, `${key}.txt`), 'utf8'), key);
+	});
+
 	test('gives an article with five or more sections a table of contents of its h2 headings', () => {
 		const html = page(dir, '/articles/filler-04/');
 		const toc = select(html, 'main nav[aria-labelledby="toc-heading"]');
