@@ -261,18 +261,10 @@ export function authorGraph(
 		'@id': url,
 		url,
 		name: author.name,
-		inLanguage: site.locale,
-		isPartOf: { '@id': websiteId(site) },
 		mainEntity: personNode(author, site, input.image),
 		hasPart: articleItemList(input.articles, site, input.offset),
-		...(input.crumbs ? { breadcrumb: { '@id': `${url}#breadcrumb` } } : {}),
 	};
-	return graph([
-		page,
-		websiteNode(site),
-		organizationNode(site),
-		...(input.crumbs ? [breadcrumbNode(input.crumbs, url, site)] : []),
-	]);
+	return listingGraph(page, input.crumbs, site);
 }
 
 /** An audit cited by an article: its report, linked when the audit has a `reportUrl`. */
@@ -332,17 +324,32 @@ export function collectionGraph(input: CollectionInput, site: JsonLdSite): JsonL
 		url,
 		name: input.name,
 		description: input.description,
-		inLanguage: site.locale,
-		isPartOf: { '@id': websiteId(site) },
 		...(input.about ? { about: input.about } : {}),
 		mainEntity: articleItemList(input.articles, site, input.offset),
-		...(input.crumbs ? { breadcrumb: { '@id': `${url}#breadcrumb` } } : {}),
 	};
+	return listingGraph(page, input.crumbs, site);
+}
+
+/**
+ * A listing page's graph: its node (part of the WebSite, with the breadcrumb trail when the page
+ * shows one), the WebSite and the publisher.
+ */
+function listingGraph(
+	page: JsonLdNode,
+	crumbs: readonly Crumb[] | undefined,
+	site: JsonLdSite
+): JsonLdGraph {
+	const url = String(page['@id']);
 	return graph([
-		page,
+		{
+			...page,
+			inLanguage: site.locale,
+			isPartOf: { '@id': websiteId(site) },
+			...(crumbs ? { breadcrumb: { '@id': `${url}#breadcrumb` } } : {}),
+		},
 		websiteNode(site),
 		organizationNode(site),
-		...(input.crumbs ? [breadcrumbNode(input.crumbs, url, site)] : []),
+		...(crumbs ? [breadcrumbNode(crumbs, url, site)] : []),
 	]);
 }
 

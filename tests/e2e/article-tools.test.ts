@@ -27,7 +27,9 @@ describe('article tools in the browser', () => {
 		await open(ctx.page, ctx.site.url(path));
 		const links = ctx.page.locator('.toc a');
 		const third = (await links.nth(2).getAttribute('href')) ?? '';
-		await ctx.page.locator(`h2${third}`).evaluate((h) => scrollTo(0, h.offsetTop - 10));
+		await ctx.page
+			.locator(`h2${third}`)
+			.evaluate((h) => scrollTo(0, h.getBoundingClientRect().top + scrollY - 10));
 		await ctx.page.waitForFunction(
 			(href) => document.querySelector(`.toc a[href="${href}"]`)?.getAttribute('aria-current'),
 			third
