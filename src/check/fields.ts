@@ -210,7 +210,7 @@ export function checkFields(schema: z.ZodType, f: FileFields, ctx: FieldContext)
 	}
 	for (const [field, meta] of metas) {
 		if (failed.has(field) || !f.has(field)) continue;
-		if (meta.kind === 'references') checkReferences(f, field, meta, ctx);
+		if (meta.collection) checkReferences(f, field, meta, ctx);
 		if (meta.kind === 'image') checkImage(f, field, meta, ctx);
 	}
 }

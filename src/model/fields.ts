@@ -154,7 +154,11 @@ export function references<C extends string, T extends z.ZodType>(
 	});
 }
 
-/** The slug of one entry of another collection (Astro's `reference()`), optional. */
+/**
+ * The slug of one entry of another collection (Astro's `reference()`), optional. Its kind is
+ * `text` (a line the editor can offer as it is) and `collection` names what the checker matches
+ * the slug against.
+ */
 export function reference<C extends string, T extends z.ZodType>(
 	ref: (collection: C) => T,
 	collection: C,
@@ -162,7 +166,7 @@ export function reference<C extends string, T extends z.ZodType>(
 ) {
 	return withMeta(ref(collection).optional(), {
 		...info,
-		kind: 'references',
+		kind: 'text',
 		collection,
 		single: true,
 	});
