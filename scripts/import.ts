@@ -29,6 +29,7 @@ import {
 	articleText,
 	isSitePath,
 	linkKey,
+	newAuthorFiles,
 	planImport,
 } from '../src/import/plan.ts';
 import { decodeSource } from '../src/import/source-text.ts';
@@ -237,6 +238,13 @@ for (const { entry, slug } of plan.articles) {
 	outputs.push({ path, data: articleText(entry, markdown) }, ...images);
 }
 const redirectsNext = appendRedirects(redirectsText, plan.redirects);
+// Bylines are author slugs: a byline without an author file gets one with the name it had.
+for (const { slug, text } of newAuthorFiles(
+	plan.articles.map((a) => a.entry),
+	(author) => existsSync(join(root, `${CONTENT_DIR}/authors/${author}.yaml`))
+)) {
+	outputs.push({ path: `${CONTENT_DIR}/authors/${slug}.yaml`, data: text });
+}
 
 // Refuse before writing anything if any target is there already (a folder of the same name, say).
 const clashes = outputs.filter((o) => existsSync(join(root, o.path)));

@@ -15,7 +15,7 @@ import { SITE } from '../src/site.config.ts';
 import { fail, parseCommandLine } from './cli.ts';
 
 const USAGE =
-	'usage: npm run new -- "Title of the article" [--type news|statement|guide] [--product slug]… [--audit slug]… [--tag name]… [--slug slug]';
+	'usage: npm run new -- "Title of the article" [--type news|statement|guide] [--product slug]… [--audit slug]… [--tag name]… [--author slug] [--slug slug]';
 
 const parsed = parseCommandLine(
 	{
@@ -26,6 +26,7 @@ const parsed = parseCommandLine(
 			audit: { type: 'string', multiple: true, default: [] },
 			tag: { type: 'string', multiple: true, default: [] },
 			slug: { type: 'string' },
+			author: { type: 'string' },
 		},
 	},
 	USAGE
@@ -53,12 +54,14 @@ const result = newArticle(
 		products: values.product,
 		audits: values.audit,
 		tags: values.tag,
+		author: values.author,
 	},
 	{
 		now: buildTime(),
 		timeZone: SITE.timeZone,
 		productSlugs: content.products.map((f) => dataSlugOf(f.path)),
 		auditSlugs: content.audits.map((f) => dataSlugOf(f.path)),
+		authorSlugs: (content.authors ?? []).map((f) => dataSlugOf(f.path)),
 		articles: new Map(content.articles.map((f) => [articleSlugOf(f.path), f.path])),
 		contentDir: CONTENT_DIR,
 	}

@@ -1,15 +1,23 @@
 /**
- * The collections: articles, products, audits and approved reader comments, with the schemas of
+ * The collections: articles, products, audits, authors and approved reader comments, with the schemas of
  * `src/model/schema.ts` given Astro's `image()` and `reference()`. The checker (`src/check/`)
  * validates the same schemas, with positions and fixes, before Astro loads anything.
  * @see https://docs.astro.build/en/guides/content-collections/
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { hasCommentsFolder } from './comments/site-settings.ts';
 import { COLLECTION_FILES, type CollectionFiles } from './model/collections.ts';
-import { CONTENT_DIR } from './environment.ts';
-import { articleSchema, auditSchema, commentSchema, productSchema } from './model/schema.ts';
+import { CONTENT_DIR, CONTENT_PATH } from './environment.ts';
+import {
+	articleSchema,
+	auditSchema,
+	authorSchema,
+	commentSchema,
+	productSchema,
+} from './model/schema.ts';
 
 function loader({ folder, pattern, idOf }: CollectionFiles) {
 	return glob({
@@ -34,11 +42,20 @@ const audits = defineCollection({
 	schema: ({ image }) => auditSchema({ image, reference }),
 });
 
+/** Nothing to load: a site without authors (or comments) yet has no folder for them. */
+const NOTHING = { name: 'hangar:empty', load: () => Promise.resolve() };
+
+const authors = defineCollection({
+	// Without the folder, Astro would warn of a missing folder and an empty collection.
+	loader: existsSync(join(CONTENT_PATH, COLLECTION_FILES.authors.folder))
+		? loader(COLLECTION_FILES.authors)
+		: NOTHING,
+	schema: ({ image }) => authorSchema({ image, reference }),
+});
+
 const comments = defineCollection({
-	loader: hasCommentsFolder()
-		? loader(COLLECTION_FILES.comments)
-		: { name: 'hangar:no-comments', load: () => Promise.resolve() },
+	loader: hasCommentsFolder() ? loader(COLLECTION_FILES.comments) : NOTHING,
 	schema: commentSchema,
 });
 
-export const collections = { articles, products, audits, comments };
+export const collections = { articles, products, audits, authors, comments };

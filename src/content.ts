@@ -20,8 +20,8 @@ import {
 import { toComment, type Comment } from './comments/model.ts';
 import { hasCommentsFolder } from './comments/site-settings.ts';
 import { absolutizeHtml, feedEntry, leadFigureHtml, type FeedEntry } from './publish/feeds.ts';
-import { toArticle, toAudit, toProduct } from './model/entries.ts';
-import type { Article, Audit, Product, Tag } from './model/types.ts';
+import { toArticle, toAudit, toAuthor, toProduct } from './model/entries.ts';
+import type { Article, Audit, Author, Product, Tag } from './model/types.ts';
 import { articleShareImage, type SocialImage } from './publish/seo.ts';
 import { absoluteUrl, articleUrl, SITE_SOCIAL_IMAGE } from './model/urls.ts';
 import { SITE } from './site.config.ts';
@@ -36,14 +36,18 @@ export interface SiteData {
 	audits: Audit[];
 	/** Tags by name. */
 	tags: Tag[];
+	/** Authors by name. */
+	authors: Author[];
 	/** Published articles (newest first) per product, audit and tag slug. */
 	byProduct: Map<string, Article[]>;
 	byAudit: Map<string, Article[]>;
 	byTag: Map<string, Article[]>;
+	byAuthor: Map<string, Article[]>;
 	/** Lookups by slug. */
 	productBySlug: Map<string, Product>;
 	auditBySlug: Map<string, Audit>;
 	tagBySlug: Map<string, Tag>;
+	authorBySlug: Map<string, Author>;
 	/** Approved reader comments per article slug (`content/comments/<slug>/`). */
 	comments: Map<string, Comment[]>;
 	/** Slugs of the articles with a social card drawn from their headline (`SITE.socialCards`). */
@@ -74,17 +78,23 @@ async function load() {
 		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
 	const audits = (await getCollection('audits')).map(toAudit).sort(byNewest);
 	const tags = collectTags(articles);
+	const authors = (await getCollection('authors'))
+		.map(toAuthor)
+		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
 	const data: SiteData = {
 		articles,
 		products,
 		audits,
 		tags,
+		authors,
 		productBySlug: bySlug(products),
 		auditBySlug: bySlug(audits),
 		tagBySlug: bySlug(tags),
+		authorBySlug: bySlug(authors),
 		byProduct: groupByProduct(articles),
 		byAudit: groupByAudit(articles),
 		byTag: groupByTag(articles),
+		byAuthor: groupBy(articles, (a) => (a.author ? [a.author] : [])),
 		comments: await loadComments(),
 		cardSlugs: new Set(articles.slice(0, SITE.socialCards).map((a) => a.slug)),
 	};
@@ -204,6 +214,8 @@ export async function getFeedEntries(articles: readonly Article[]): Promise<Feed
 				html: figure + body,
 				image: lead ?? absoluteUrl(SITE.url, share?.src ?? SITE_SOCIAL_IMAGE),
 				lookups: site,
+				locale: SITE.locale,
+				timeZone: SITE.timeZone,
 			});
 		})
 	);

@@ -28,6 +28,26 @@ export const SITE = defineSite({
 		buttonLabel: 'Book a consultation',
 		buttonUrl: 'https://shop.northwind-drones.example/contact',
 	},
+	disclosure:
+		'Northwind Drone Supply sells the products named in this article and earns money when you buy them from us. No manufacturer paid for or reviewed this article before publication.',
+	// A sample list at Buttondown; each provider's endpoint and field names: docs/configuration.md.
+	newsletter: {
+		action: 'https://buttondown.com/api/emails/embed-subscribe/northwind-drones',
+		emailField: 'email',
+		hidden: { embed: '1' },
+		heading: 'Audit news by e-mail',
+		text: 'One e-mail when a new audit or security review of the drones we sell is published. No more than twice a month.',
+		buttonLabel: 'Subscribe',
+		consent:
+			'We send your address to Buttondown, our newsletter service, only to send you these e-mails. Every e-mail has a link to unsubscribe.',
+	},
+	// Search engines are told of changed pages by `npm run notify` after a deploy (docs/deploy.md).
+	indexNow: {
+		key: '3f1c9b52-7d4e-4a8f-9c2b-6e5d1a0b7c44',
+		endpoint: 'https://api.indexnow.org/indexnow',
+	},
+	websubHub: 'https://pubsubhubbub.appspot.com/',
+	tableOfContents: 5,
 	pageSize: 10,
 	homeArticleCount: 6,
 	relatedCount: 3,

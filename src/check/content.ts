@@ -23,9 +23,11 @@ export function validateContent(snapshot: ContentSnapshot): ContentProblem[] {
 	const problems: ContentProblem[] = [];
 	const products = slugsOf(snapshot.products, 'product', problems);
 	const audits = slugsOf(snapshot.audits, 'audit', problems);
+	const authors = slugsOf(snapshot.authors ?? [], 'author', problems);
 	const slugs = {
 		products: [...new Set(products.values())],
 		audits: [...new Set(audits.values())],
+		authors: [...new Set(authors.values())],
 	};
 	const ctx: FieldContext = { snapshot, slugs, problems };
 	const facts = [...slugsOf(snapshot.articles, 'article', problems)].map(([file, slug]) =>
@@ -33,6 +35,7 @@ export function validateContent(snapshot: ContentSnapshot): ContentProblem[] {
 	);
 	for (const file of snapshot.products) checkDataFile('product', file, ctx);
 	for (const file of snapshot.audits) checkDataFile('audit', file, ctx);
+	for (const file of snapshot.authors ?? []) checkDataFile('author', file, ctx);
 	const pages = lintSite(facts, ctx);
 	if (snapshot.redirects) checkRedirectsFile(snapshot.redirects, pages, ctx);
 	return problems.sort(byPosition);
@@ -43,6 +46,7 @@ const DUPLICATE_FIX = {
 		'rename one of them; the slug is the file name (or the folder name for index.md) and must be unique',
 	product: (slug: string) => `keep one product file named "${slug}" and delete or rename the other`,
 	audit: (slug: string) => `keep one audit file named "${slug}" and delete or rename the other`,
+	author: (slug: string) => `keep one author file named "${slug}" and delete or rename the other`,
 };
 
 /**
@@ -51,7 +55,7 @@ const DUPLICATE_FIX = {
  */
 function slugsOf(
 	files: readonly SourceFile[],
-	kind: 'article' | 'product' | 'audit',
+	kind: 'article' | 'product' | 'audit' | 'author',
 	problems: ContentProblem[]
 ): Map<SourceFile, string> {
 	const slugOf = kind === 'article' ? articleSlugOf : dataSlugOf;

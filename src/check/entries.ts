@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import { isScheduled } from '../model/articles.ts';
 import { machineDate, parseContentDate } from '../model/dates.ts';
 import { describeModel } from '../model/describe.ts';
-import { articleSchema, auditSchema, productSchema } from '../model/schema.ts';
+import { articleSchema, auditSchema, authorSchema, productSchema } from '../model/schema.ts';
 import { tagSlug } from '../model/taxonomy.ts';
 import { bodyRefs, type BodyRef } from './body-refs.ts';
 import { checkFields, FileFields, type FieldContext } from './fields.ts';
@@ -27,6 +27,7 @@ const SCHEMAS = {
 	article: articleSchema(CHECK),
 	product: productSchema(CHECK),
 	audit: auditSchema(CHECK),
+	author: authorSchema(CHECK),
 };
 
 const YAML_FIX =
@@ -107,6 +108,7 @@ function articleRules(f: FileFields, ctx: FieldContext): boolean {
 	}
 	const draft = f.data['draft'] === true;
 	const now = ctx.snapshot.now;
+	correctionRules(f, { date, updated, now });
 	const scheduled = date !== undefined && now !== undefined && isScheduled({ date, draft }, now);
 	if (scheduled) {
 		const when = machineDate(date);
@@ -144,9 +146,57 @@ function articleRules(f: FileFields, ctx: FieldContext): boolean {
 	return !draft && !scheduled;
 }
 
-/** Checks a product or audit file. */
+/**
+ * The dates of an article's corrections: none before the article was published, none in the
+ * future (a correction is a record of what was done), and an `updated` older than the newest
+ * correction is worth a warning, since readers see it beside the note.
+ */
+function correctionRules(
+	f: FileFields,
+	dates: { date?: Date | undefined; updated?: Date | undefined; now?: Date | undefined }
+): void {
+	const list = f.data['corrections'];
+	if (!Array.isArray(list)) return;
+	let latest: { date: Date; written: string } | undefined;
+	list.forEach((item: unknown, i) => {
+		const raw = (item as { date?: unknown } | null)?.date;
+		const parsed = raw === undefined ? undefined : parseContentDate(raw);
+		if (!parsed?.ok) return;
+		const written = String(raw instanceof Date ? machineDate(raw) : raw);
+		const path = ['corrections', i, 'date'];
+		if (dates.date && parsed.date.getTime() < dates.date.getTime()) {
+			f.report({
+				rule: 'correction-date',
+				path,
+				message: `${written} is before the article was published (${machineDate(dates.date)})`,
+				fix: 'a correction is dated when it was made: on or after `date`',
+			});
+		} else if (dates.now && parsed.date.getTime() > dates.now.getTime()) {
+			f.report({
+				rule: 'correction-date',
+				path,
+				message: `${written} is in the future`,
+				fix: "date the correction when it was made: today's date at the latest",
+			});
+		}
+		if (!latest || parsed.date.getTime() > latest.date.getTime()) {
+			latest = { date: parsed.date, written };
+		}
+	});
+	if (latest && dates.updated && dates.updated.getTime() < latest.date.getTime()) {
+		f.report({
+			severity: 'warning',
+			rule: 'updated-before-correction',
+			path: ['updated'],
+			message: `is older than the latest correction (${latest.written}); structured data and feeds use the correction's date`,
+			fix: `set \`updated\` to ${latest.written} or later, or remove it`,
+		});
+	}
+}
+
+/** Checks a product, audit or author file. */
 export function checkDataFile(
-	kind: 'product' | 'audit',
+	kind: 'product' | 'audit' | 'author',
 	file: SourceFile,
 	ctx: FieldContext
 ): void {

@@ -10,6 +10,7 @@
 import { posix } from 'node:path';
 import type { z } from 'astro/zod';
 import { fieldMeta, fieldsOf, type FieldMeta } from '../model/fields.ts';
+import { slugOfName } from '../model/slugs.ts';
 import {
 	closestOf,
 	kindOf,
@@ -209,7 +210,7 @@ export function checkFields(schema: z.ZodType, f: FileFields, ctx: FieldContext)
 	}
 	for (const [field, meta] of metas) {
 		if (failed.has(field) || !f.has(field)) continue;
-		if (meta.kind === 'references') checkReferences(f, field, meta, ctx);
+		if (meta.collection) checkReferences(f, field, meta, ctx);
 		if (meta.kind === 'image') checkImage(f, field, meta, ctx);
 	}
 }
@@ -237,20 +238,22 @@ function checkReferences(f: FileFields, field: string, meta: FieldMeta, ctx: Fie
 	const known = ctx.slugs[collection] ?? [];
 	const kind = collection.replace(/s$/, '');
 	const folder = `${ctx.snapshot.contentDir}/${collection}`;
-	const list = f.data[field];
-	if (!Array.isArray(list)) return;
-	list.forEach((slug: unknown, i) => {
+	const value = f.data[field];
+	const check = (slug: unknown, path: PropertyKey[]) => {
 		if (typeof slug !== 'string' || known.includes(slug)) return;
-		const suggestion = closestOf(slug, known);
+		// A name written where a slug belongs ("Maren Holt" for maren-holt) is matched as a slug.
+		const suggestion = closestOf(slugOfName(slug), known);
 		f.report({
 			rule: `unknown-${kind}`,
-			path: [field, i],
+			path,
 			message: `unknown ${kind} "${slug}"`,
 			fix: suggestion
-				? `did you mean "${suggestion}"? Slugs are the file names in ${folder}/, or add ${folder}/${slug}.yaml`
-				: `add ${folder}/${slug}.yaml, or remove it from the list`,
+				? `did you mean "${suggestion}"? Slugs are the file names in ${folder}/, or add ${folder}/${slugOfName(slug)}.yaml`
+				: `add ${folder}/${slugOfName(slug)}.yaml, or remove it${meta.single ? '' : ' from the list'}`,
 		});
-	});
+	};
+	if (meta.single) check(value, [field]);
+	else if (Array.isArray(value)) value.forEach((slug: unknown, i) => check(slug, [field, i]));
 }
 
 function checkImage(f: FileFields, field: string, meta: FieldMeta, ctx: FieldContext): void {

@@ -17,6 +17,8 @@ export interface ContentSnapshot {
 	articles: SourceFile[];
 	products: SourceFile[];
 	audits: SourceFile[];
+	/** Author files (`content/authors/`); absent in callers that predate authors. */
+	authors?: SourceFile[] | undefined;
 	/** Every file under the content folder (repo-relative), to check that images exist. */
 	files: ReadonlySet<string>;
 	/** `<content>/redirects.yaml`, old addresses sent on to new ones, when there is one. */

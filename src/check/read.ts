@@ -155,6 +155,7 @@ export function readContent(root: string, contentDir: string): ContentSnapshot {
 		articles: under(COLLECTION_FILES.articles),
 		products: under(COLLECTION_FILES.products),
 		audits: under(COLLECTION_FILES.audits),
+		authors: under(COLLECTION_FILES.authors),
 		files: new Set(all),
 		redirects: all.includes(redirects) ? read(redirects) : undefined,
 		// Read lazily: only lead images are measured.

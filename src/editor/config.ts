@@ -20,6 +20,7 @@ const EDITED = {
 	articles: { label: 'Articles', singular: 'Article', extension: 'md' },
 	products: { label: 'Products', singular: 'Product', extension: 'yaml' },
 	audits: { label: 'Audits', singular: 'Audit', extension: 'yaml' },
+	authors: { label: 'Authors', singular: 'Author', extension: 'yaml' },
 } as const;
 
 /** A collection the editor offers. */
@@ -80,6 +81,21 @@ const DATE = {
 	time_format: false,
 };
 
+/** A pick from another collection: its entries listed by name, stored as slugs. */
+function relation(
+	collection: string,
+	inputs: EditorInputs
+): Record<string, unknown> & { widget: string } {
+	const named = identifierField(inputs.model[collection] ?? []);
+	return {
+		widget: 'relation',
+		collection,
+		value_field: '{{slug}}',
+		search_fields: [named],
+		display_fields: [named],
+	};
+}
+
 /** The widget of one field. */
 export function widgetFor(field: FieldDescription, inputs: EditorInputs): EditorField {
 	const base = {
@@ -90,7 +106,10 @@ export function widgetFor(field: FieldDescription, inputs: EditorInputs): Editor
 	};
 	switch (field.kind) {
 		case 'text':
-			return { ...base, widget: 'string' };
+			// One slug of another collection (an article's author): picked from their names.
+			return field.collection
+				? { ...base, ...relation(field.collection, inputs), multiple: false }
+				: { ...base, widget: 'string' };
 		case 'long-text':
 			// With a length the checker warns beyond, the editor counts the characters and stops there.
 			return {
@@ -99,6 +118,18 @@ export function widgetFor(field: FieldDescription, inputs: EditorInputs): Editor
 				...(field.maxLength ? { maxlength: field.maxLength } : {}),
 			};
 		case 'list':
+			if (field.record === 'dated-note') {
+				// A dated note (a correction): its date and what it says, both required.
+				return {
+					...base,
+					widget: 'list',
+					summary: '{{fields.date}}: {{fields.text}}',
+					fields: [
+						{ name: 'date', label: 'Date', required: true, ...DATE },
+						{ name: 'text', label: 'Text', widget: 'text', required: true },
+					],
+				};
+			}
 			if (field.name === 'tags' && inputs.tags.length > 0) {
 				// The tags in use, as the site spells them, so that a writer picks a spelling the site
 				// already has (the checker warns about a second spelling of one tag); a new tag is typed.
@@ -131,19 +162,8 @@ export function widgetFor(field: FieldDescription, inputs: EditorInputs): Editor
 			};
 		case 'image':
 			return { ...base, widget: 'image', choose_url: false };
-		case 'references': {
-			const collection = field.collection ?? '';
-			const named = identifierField(inputs.model[collection] ?? []);
-			return {
-				...base,
-				widget: 'relation',
-				collection,
-				value_field: '{{slug}}',
-				search_fields: [named],
-				display_fields: [named],
-				multiple: true,
-			};
-		}
+		case 'references':
+			return { ...base, ...relation(field.collection ?? '', inputs), multiple: true };
 	}
 }
 

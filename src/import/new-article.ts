@@ -48,6 +48,8 @@ export interface NewArticleRequest {
 	products: readonly string[];
 	audits: readonly string[];
 	tags: readonly string[];
+	/** The byline: an author slug. */
+	author?: string | undefined;
 }
 
 /** What the content folder already holds, and the clock. */
@@ -56,6 +58,7 @@ export interface NewArticleContext {
 	timeZone: string;
 	productSlugs: readonly string[];
 	auditSlugs: readonly string[];
+	authorSlugs: readonly string[];
 	/** Existing article slugs, each with the file that has it. */
 	articles: ReadonlyMap<string, string>;
 	/** The content folder, e.g. `content`. */
@@ -117,6 +120,9 @@ export function newArticle(request: NewArticleRequest, context: NewArticleContex
 		if (!context.auditSlugs.includes(audit))
 			errors.push(unknownSlug('audit', audit, context.auditSlugs, dir));
 	}
+	if (request.author !== undefined && !context.authorSlugs.includes(request.author)) {
+		errors.push(unknownSlug('author', request.author, context.authorSlugs, dir));
+	}
 	for (const tag of request.tags) {
 		if (!tagSlug(tag)) errors.push(`--tag "${tag}" has no letters or digits to make a page from`);
 	}
@@ -129,6 +135,7 @@ export function newArticle(request: NewArticleRequest, context: NewArticleContex
 		products: [...new Set(request.products)],
 		audits: [...new Set(request.audits)],
 		tags: [...new Set(request.tags.map((t) => t.trim()))],
+		author: request.author,
 		// A draft, as `hugo new` makes them: nothing half-written goes live by accident.
 		draft: true,
 	};

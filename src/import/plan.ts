@@ -5,10 +5,11 @@
  */
 import { stringify } from 'yaml';
 import { fileShapeOf } from '../model/describe.ts';
-import { formatArticle } from '../model/file-format.ts';
+import { formatArticle, formatData } from '../model/file-format.ts';
 import type { ImportEntry } from './entry.ts';
 import { titleSlug } from './new-article.ts';
 import type { RedirectRule } from '../model/redirect-rules.ts';
+import { slugOfName } from '../model/slugs.ts';
 import { articleUrl } from '../model/urls.ts';
 
 /** What the content folder already holds. */
@@ -197,13 +198,31 @@ export function articleText(entry: ImportEntry, markdown: string): string {
 		updated: entry.updated && isoInstant(entry.updated),
 		description: entry.description,
 		tags: entry.tags,
-		author: entry.author,
+		author: entry.author ? slugOfName(entry.author) : undefined,
 		draft: entry.draft,
 		// Its images may have come without alt text: the check lists them as a to-do, not as errors.
 		imported: entry.link ?? entry.label,
 	};
 	// In the editor's canonical form, so that its first save changes only what the writer changed.
 	return formatArticle(data, markdown, fileShapeOf('articles'));
+}
+
+/**
+ * The author files an import adds: one per byline (as a slug) that `exists` does not know yet,
+ * holding the name as the old blog wrote it; role, bio and photo are for the dealer to add.
+ */
+export function newAuthorFiles(
+	entries: readonly ImportEntry[],
+	exists: (slug: string) => boolean
+): { slug: string; text: string }[] {
+	const files = new Map<string, string>();
+	for (const { author } of entries) {
+		const slug = author ? slugOfName(author) : '';
+		if (author && slug && !exists(slug) && !files.has(slug)) {
+			files.set(slug, formatData({ name: author.trim() }, fileShapeOf('authors')));
+		}
+	}
+	return [...files].map(([slug, text]) => ({ slug, text }));
 }
 
 /** The head of a new `redirects.yaml`: what it is, so a dealer reading it knows. */

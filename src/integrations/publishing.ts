@@ -36,6 +36,8 @@ import { pageFacts, type PageFacts } from '../publish/sitemaps.ts';
 import { absoluteUrl } from '../model/urls.ts';
 import { editorCsp } from '../editor/csp.ts';
 import { failOn } from './build-error.ts';
+import { newsletterCsp } from '../publish/newsletter.ts';
+import { indexNowKeyPath } from '../publish/notify.ts';
 import { EDITOR_PATH } from './editor.ts';
 import { CONTENT_DIR } from '../environment.ts';
 import type { SiteConfig } from '../model/site-schema.ts';
@@ -93,10 +95,19 @@ export function publishing(
 			'astro:build:done': ({ dir, logger }) => {
 				const root = fileURLToPath(dir);
 				failOnRedirects(redirectProblems(redirects, paths, where));
+				// IndexNow's key file, which proves that `npm run notify` speaks for the site.
+				if (site.indexNow) {
+					const { key } = site.indexNow;
+					writeFileSync(join(root, indexNowKeyPath(key)), key);
+				}
 				const top = readdirSync(root, { withFileTypes: true });
 				// The comment form posts (and, with JavaScript, fetches) to the intake service's origin.
 				const comments = commentsCsp(COMMENTS);
-				const csp = contentSecurityPolicy(hashes, mergeCsp(site.cspAdditions, comments));
+				// …and the newsletter form to its provider.
+				const csp = contentSecurityPolicy(
+					hashes,
+					mergeCsp(site.cspAdditions, comments, newsletterCsp(site.newsletter))
+				);
 				if (csp.length > HEADER_VALUE_LIMIT) {
 					logger.warn(
 						`The Content-Security-Policy is ${csp.length} characters long; Cloudflare Pages takes at most ${HEADER_VALUE_LIMIT}. Most of it is hashes of inline <style> blocks: \`build.inlineStylesheets: 'never'\` in astro.config.mjs removes them.`

@@ -18,6 +18,7 @@ export const COLLECTION_FILES = {
 	articles: { folder: 'articles', pattern: '**/*.{md,mdx}', idOf: articleSlugOf },
 	products: { folder: 'products', pattern: '*.{yaml,yml}', idOf: dataSlugOf },
 	audits: { folder: 'audits', pattern: '*.{yaml,yml}', idOf: dataSlugOf },
+	authors: { folder: 'authors', pattern: '*.{yaml,yml}', idOf: dataSlugOf },
 	/** `<article-slug>/<id>`: comment ids are unique only within their article. */
 	comments: {
 		folder: 'comments',

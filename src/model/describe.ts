@@ -30,6 +30,10 @@ export interface FieldDescription {
 	collection?: string | undefined;
 	/** Longer than this many characters is worth a warning. */
 	maxLength?: number | undefined;
+	/** For a reference (`collection` set): one slug, not a list. */
+	single?: boolean | undefined;
+	/** For a list of records: what each is (`dated-note`: a `date` and a `text`). */
+	record?: 'dated-note' | undefined;
 	/** How the value is written, in the docs' words. */
 	format: string;
 }
@@ -84,6 +88,8 @@ export function describeSchema(schema: z.ZodType): FieldDescription[] {
 			options: Array.isArray(inner.options) ? inner.options.map(String) : undefined,
 			collection: meta.collection,
 			maxLength: meta.maxLength,
+			single: meta.single,
+			record: meta.record,
 		};
 		return { ...field, format: meta.format ?? formatOf(field) };
 	});

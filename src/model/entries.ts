@@ -3,9 +3,9 @@
  * is unit-tested without Astro. Every field of the schema is carried over as it is; only
  * references become slugs and the derived values are added.
  */
-import type { ArticleData, AuditData, ProductData } from './schema.ts';
+import type { ArticleData, AuditData, AuthorData, ProductData } from './schema.ts';
 import { describeArticle, readingMinutes } from './text.ts';
-import type { Article, Audit, Product } from './types.ts';
+import type { Article, Audit, Author, Product } from './types.ts';
 
 /** A reference as Astro's `reference()` loads it. */
 interface Ref {
@@ -22,10 +22,16 @@ export interface EntryOf<D> {
 
 /** An article entry (references as Astro loads them) as an `Article`. */
 export function toArticle(
-	entry: EntryOf<Omit<ArticleData, 'products' | 'audits'> & { products: Ref[]; audits: Ref[] }>,
+	entry: EntryOf<
+		Omit<ArticleData, 'products' | 'audits' | 'author'> & {
+			products: Ref[];
+			audits: Ref[];
+			author?: Ref | undefined;
+		}
+	>,
 	wordsPerMinute: number
 ): Article {
-	const { products, audits, description, ...data } = entry.data;
+	const { products, audits, author, description, ...data } = entry.data;
 	const body = entry.body ?? '';
 	return {
 		...data,
@@ -33,6 +39,7 @@ export function toArticle(
 		description: describeArticle(description, body),
 		products: products.map((p) => p.id),
 		audits: audits.map((a) => a.id),
+		author: author?.id,
 		readingMinutes: readingMinutes(body, wordsPerMinute),
 		digest: entry.digest === undefined ? undefined : String(entry.digest),
 	};
@@ -40,6 +47,11 @@ export function toArticle(
 
 /** A product entry as a `Product`. */
 export function toProduct(entry: EntryOf<ProductData>): Product {
+	return { ...entry.data, slug: entry.id };
+}
+
+/** An author entry as an `Author`. */
+export function toAuthor(entry: EntryOf<AuthorData>): Author {
 	return { ...entry.data, slug: entry.id };
 }
 

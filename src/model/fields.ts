@@ -28,6 +28,8 @@ export interface FieldInfo {
 	requiredWith?: string;
 	/** Longer than this many characters is worth a warning (a description search engines cut). */
 	maxLength?: number;
+	/** For a list of records: what each record is (`dated-note`: a `date` and a `text`). */
+	record?: 'dated-note';
 }
 
 /** Everything a field carries in zod's registry: its info, kind and, when required, that. */
@@ -39,6 +41,8 @@ export interface FieldMeta extends FieldInfo {
 	noun?: string;
 	/** For `references`: the collection the slugs name. */
 	collection?: string;
+	/** For `references`: one slug rather than a list (an article's `author`). */
+	single?: boolean;
 	/** For `image`: narrower than this many pixels is worth a warning (social cards). */
 	minWidth?: number;
 }
@@ -115,6 +119,24 @@ export function webAddress(info: FieldInfo) {
 	return withMeta(z.url({ protocol: /^https?$/ }).optional(), { ...info, kind: 'url' });
 }
 
+/** Whether a text is an http(s) address. */
+function isWebAddress(value: unknown): boolean {
+	return typeof value === 'string' && z.url({ protocol: /^https?$/ }).safeParse(value).success;
+}
+
+/** A list of web addresses (http or https), empty when absent. */
+export function webAddressList(info: FieldInfo) {
+	const item = z.custom<string>(isWebAddress, {
+		message: 'is not a web address',
+		params: { rule: 'invalid-url', fix: 'write a full address starting with https://' },
+	});
+	return withMeta(z.array(item).default([]), {
+		...info,
+		kind: 'list',
+		format: info.format ?? 'list of web addresses (`https://…`)',
+	});
+}
+
 /** Turns an image path into whatever the caller's image schema makes of it (Astro's `image()`). */
 export function imageField<T extends z.ZodType>(
 	image: () => T,
@@ -134,6 +156,70 @@ export function references<C extends string, T extends z.ZodType>(
 		kind: 'references',
 		collection,
 	});
+}
+
+/**
+ * The slug of one entry of another collection (Astro's `reference()`), optional. Its kind is
+ * `text` (a line the editor can offer as it is) and `collection` names what the checker matches
+ * the slug against.
+ */
+export function reference<C extends string, T extends z.ZodType>(
+	ref: (collection: C) => T,
+	collection: C,
+	info: FieldInfo
+) {
+	return withMeta(ref(collection).optional(), {
+		...info,
+		kind: 'text',
+		collection,
+		single: true,
+	});
+}
+
+/**
+ * A list of records, each a few fields of its own (an article's corrections), empty when absent.
+ * The item schema carries its own messages; `format` says how one is written.
+ */
+export function recordList<T extends z.ZodType>(
+	item: T,
+	info: FieldInfo & { format: string; record: 'dated-note' }
+) {
+	return withMeta(z.array(item).default([]), { ...info, kind: 'list' });
+}
+
+/** A YAML mapping (not a list, a date or a scalar). */
+function isMapping(value: unknown): value is Record<string, unknown> {
+	return (
+		typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+	);
+}
+
+/**
+ * One dated note of a list, e.g. a correction: `{ date, text }`, each required, with the fixes
+ * the checker shows (`noun` names the note in them).
+ */
+export function datedNote(noun: string) {
+	const fields = z.object({
+		date: z
+			.custom<unknown>((v) => v !== undefined, {
+				message: 'has no date',
+				params: { rule: 'required-field', fix: `give the ${noun} a \`date: YYYY-MM-DD\`` },
+			})
+			.pipe(contentDate),
+		text: z.custom<string>((v) => typeof v === 'string' && v.trim() !== '', {
+			message: 'has no text',
+			params: { rule: 'required-field', fix: `write what the ${noun} says: \`text: …\`` },
+		}),
+	});
+	return z
+		.custom<Record<string, unknown>>(isMapping, {
+			message: `must be a ${noun} with a \`date\` and a \`text\``,
+			params: {
+				rule: 'field-type',
+				fix: `write each ${noun} as \`- date: 2024-05-31\` and, indented under it, \`text: …\``,
+			},
+		})
+		.pipe(fields);
 }
 
 /** The registry entry of a field, as a field builder made it. */

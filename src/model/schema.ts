@@ -15,17 +15,21 @@ import { z } from 'astro/zod';
 import { ARTICLE_TYPES } from './article-types.ts';
 import {
 	choice,
+	datedNote,
 	fileSchema,
 	flag,
 	imageField,
 	imageWithAlt,
 	optionalDate,
 	optionalText,
+	recordList,
+	reference,
 	references,
 	requiredDate,
 	requiredText,
 	textList,
 	webAddress,
+	webAddressList,
 } from './fields.ts';
 
 /** Social networks show cards 1,200 px wide: a narrower lead image is blurred there. */
@@ -34,7 +38,7 @@ export const LEAD_IMAGE_MIN_WIDTH = 1200;
 /** What a schema needs from its caller: Astro's `image()` and `reference()`, or stand-ins. */
 export interface SchemaHelpers<Image extends z.ZodType, Ref extends z.ZodType> {
 	image: () => Image;
-	reference: (collection: 'products' | 'audits') => Ref;
+	reference: (collection: 'products' | 'audits' | 'authors') => Ref;
 }
 
 /** The front matter of an article (`content/articles/<slug>.md`). */
@@ -101,7 +105,25 @@ export function articleSchema<I extends z.ZodType, R extends z.ZodType>(h: Schem
 				title: 'Lead image caption',
 				description: 'caption under the lead image',
 			}),
-			author: optionalText({ title: 'Author', description: 'byline' }),
+			author: reference(h.reference, 'authors', {
+				title: 'Author',
+				description:
+					'the byline: an author slug (a file name in `content/authors/`); the byline links to the author page',
+				format: 'an author slug',
+			}),
+			corrections: recordList(datedNote('correction'), {
+				title: 'Corrections',
+				description:
+					'what was corrected and when: the latest is shown at the top, all of them at the end and in the feeds; the latest date is the `dateModified`. A date may not be before `date` nor in the future',
+				format: 'list of `{ date, text }`',
+				record: 'dated-note',
+			}),
+			withoutDisclosure: optionalText({
+				title: 'Without disclosure',
+				description:
+					"why this article does not show the site's disclosure although it names a product the shop sells; the only way to turn the disclosure off",
+				long: true,
+			}),
 			imported: optionalText({
 				title: 'Imported from',
 				description:
@@ -185,6 +207,48 @@ export function auditSchema<I extends z.ZodType, R extends z.ZodType>(h: SchemaH
 	});
 }
 
+/** An author (`content/authors/<slug>.yaml`), named in articles' `author`. */
+export function authorSchema<I extends z.ZodType, R extends z.ZodType>(h: SchemaHelpers<I, R>) {
+	return fileSchema(
+		{
+			name: requiredText({
+				title: 'Name',
+				description: 'as the byline shows it, e.g. "Maren Holt"',
+			}),
+			role: optionalText({
+				title: 'Role',
+				description: 'job title, e.g. "Head of compliance"; the `jobTitle` of structured data',
+			}),
+			bio: optionalText({
+				title: 'Bio',
+				description:
+					'two or three sentences shown on the author page (an imported author has none until written)',
+				long: true,
+			}),
+			image: imageField(h.image, {
+				title: 'Photo',
+				description: 'portrait shown on the author page',
+				format: 'path relative to the file',
+			}),
+			imageAlt: optionalText({
+				title: 'Photo alt text',
+				description: 'alternative text of the photo',
+				requiredWith: 'image',
+			}),
+			credentials: textList({
+				title: 'Credentials',
+				description: 'qualifications readers can check, e.g. "Part 107 certified pilot"',
+			}),
+			links: webAddressList({
+				title: 'Profiles',
+				description:
+					"full addresses of the author's profiles elsewhere (LinkedIn, Mastodon…); linked on the author page and listed as `sameAs`",
+			}),
+		},
+		[imageWithAlt('image', 'imageAlt')]
+	);
+}
+
 /** An approved reader comment (`content/comments/<article-slug>/<id>.yaml`). */
 export const commentSchema = fileSchema({
 	name: requiredText({ title: 'Name', description: 'the name the reader gave; shown as text' }),
@@ -231,6 +295,10 @@ export type ProductData = z.output<
 export type AuditData = z.output<
 	ReturnType<typeof auditSchema<ReturnType<typeof PLAIN.image>, z.ZodString>>
 >;
+/** An author file as loaded. */
+export type AuthorData = z.output<
+	ReturnType<typeof authorSchema<ReturnType<typeof PLAIN.image>, z.ZodString>>
+>;
 /** A comment file as loaded. */
 export type CommentData = z.output<typeof commentSchema>;
 
@@ -240,6 +308,7 @@ export function contentSchemas<I extends z.ZodType, R extends z.ZodType>(h: Sche
 		articles: articleSchema(h),
 		products: productSchema(h),
 		audits: auditSchema(h),
+		authors: authorSchema(h),
 		comments: commentSchema,
 	};
 }

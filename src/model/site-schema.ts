@@ -71,6 +71,30 @@ const redirect = z
 		}
 	});
 
+/** Where the newsletter form posts: an https address, since it carries readers' e-mail addresses. */
+const formEndpoint = z.url({
+	protocol: /^https$/,
+	error: "must be an https:// address: the form sends readers' e-mail addresses there",
+});
+
+/** The newsletter signup form: where it posts, its field names, and its words. */
+const newsletter = z
+	.object({
+		action: formEndpoint.meta({ description: "The provider's form endpoint." }),
+		emailField: text.meta({
+			description: 'The name of the e-mail field the provider reads, e.g. `email`.',
+		}),
+		hidden: z
+			.record(z.string(), z.string())
+			.optional()
+			.meta({ description: 'Hidden fields the provider expects, by name.' }),
+		heading: text,
+		text,
+		buttonLabel: text,
+		consent: text.meta({ description: 'What readers agree to, shown under the field.' }),
+	})
+	.strict();
+
 /** The dealer's site configuration. */
 export const siteSchema = z.object({
 	name: text.meta({ description: "The dealer's name, used in the header, titles and footer." }),
@@ -120,6 +144,35 @@ export const siteSchema = z.object({
 		description:
 			'The block at the end of every article: a heading, one or two sentences about the dealer, and the main button (label and address).',
 	}),
+	disclosure: text.meta({
+		description:
+			"The dealer's own words on its interest in what it writes about, e.g. \"We sell the products reviewed here…\". Shown above the body of every article that names a product the shop sells (a product with a `url`), as the FTC's rule on consumer reviews (16 CFR 465) and Google's transparency guidance ask; an article leaves it out only with `withoutDisclosure: <reason>`.",
+	}),
+	newsletter: z.union([z.literal(false), newsletter]).meta({
+		description:
+			"The newsletter signup form after the call-to-action and on the home page, posting from plain HTML (no JavaScript) to the provider: `action` (its https form endpoint, added to the CSP's `form-action`), `emailField` (the e-mail field's name), `hidden` (fields the provider expects, by name), `heading`, `text`, `buttonLabel` and `consent` (what readers agree to). `false` shows none. Each provider's endpoint and field names: docs/configuration.md.",
+	}),
+	indexNow: z
+		.union([
+			z.literal(false),
+			z.object({
+				key: z.string().regex(/^[a-zA-Z0-9-]{8,128}$/, {
+					error: 'must be 8 to 128 letters, digits and hyphens, e.g. a UUID',
+				}),
+				endpoint: formEndpoint,
+			}),
+		])
+		.meta({
+			description:
+				'IndexNow (Bing, Yandex, Seznam, Naver…): `key` is written to `dist/<key>.txt` by the build, and `npm run notify` submits the pages changed since the last deploy to `endpoint` (e.g. `https://api.indexnow.org/indexnow`). `false`: no key file.',
+		}),
+	websubHub: z.union([z.literal(false), webAddress]).meta({
+		description:
+			'A WebSub hub (e.g. `https://pubsubhubbub.appspot.com/`): announced in the site feeds (`rel="hub"`) and told of changes by `npm run notify`, so feed readers update at once. `false`: none.',
+	}),
+	tableOfContents: count(
+		'How many second-level headings (`##`) an article needs to get a table of contents after its key points (sticky beside the text on wide screens).'
+	),
 	pageSize: count(
 		'Articles per page on paginated listings (all articles, product, audit and tag pages).'
 	),

@@ -17,3 +17,13 @@ export function articleSlugOf(path: string): string {
 export function dataSlugOf(path: string): string {
 	return posix.parse(path).name;
 }
+
+/** A name made a slug: "Maren Holt" → `maren-holt` (accents dropped; empty when nothing is left). */
+export function slugOfName(name: string): string {
+	return name
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}

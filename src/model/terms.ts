@@ -1,9 +1,10 @@
 /**
- * The links an article shows to the products, audits and tags it is filed under.
+ * The links an article shows to the products, audits and tags it is filed under, and whether it
+ * shows the site's disclosure.
  */
 import { tagSlug } from './taxonomy.ts';
-import type { Article, Audit, Product, Tag } from './types.ts';
-import { auditUrl, productUrl, tagUrl } from './urls.ts';
+import type { Article, Audit, Author, Product, Tag } from './types.ts';
+import { auditUrl, tagUrl } from './urls.ts';
 
 /** A labelled group of links. */
 export interface TermGroup {
@@ -16,22 +17,16 @@ export interface TermLookups {
 	productBySlug: ReadonlyMap<string, Product>;
 	auditBySlug: ReadonlyMap<string, Audit>;
 	tagBySlug: ReadonlyMap<string, Tag>;
+	authorBySlug: ReadonlyMap<string, Author>;
 }
 
 /**
- * The article's products, audits and tags as link groups, named as the site names them (a tag
- * shows its site-wide spelling, so every variant links to the one page).
+ * The article's audits and tags as link groups, named as the site names them (a tag shows its
+ * site-wide spelling, so every variant links to the one page). Its products are cards of their own.
  */
 export function articleTerms(article: Article, site: TermLookups): TermGroup[] {
 	const tagSlugs = [...new Set(article.tags.map(tagSlug))];
 	return [
-		{
-			heading: 'Products',
-			links: article.products.flatMap((slug) => {
-				const product = site.productBySlug.get(slug);
-				return product ? [{ href: productUrl(slug), label: product.name }] : [];
-			}),
-		},
 		{
 			heading: 'Audits',
 			links: article.audits.flatMap((slug) => {
@@ -47,6 +42,20 @@ export function articleTerms(article: Article, site: TermLookups): TermGroup[] {
 			})),
 		},
 	];
+}
+
+/** The article's products that exist, in the article's order: its product cards. */
+export function articleProducts(article: Article, site: TermLookups): Product[] {
+	return article.products.flatMap((slug) => site.productBySlug.get(slug) ?? []);
+}
+
+/**
+ * Whether the article shows the site's disclosure: it names a product the shop sells (one with a
+ * shop `url`), and it was not turned off with a written reason (`withoutDisclosure`).
+ */
+export function showsDisclosure(article: Article, site: TermLookups): boolean {
+	if (article.withoutDisclosure?.trim()) return false;
+	return articleProducts(article, site).some((p) => p.url !== undefined);
 }
 
 /** What a product page and its feed say about the product: its summary, or a sentence made up. */

@@ -3,7 +3,7 @@
  * (`src/model/schema.ts`) plus what the site derives from each file. No Astro entries, so every
  * module of `src/` can be tested with hand-made objects.
  */
-import type { ArticleData, AuditData, ProductData } from './schema.ts';
+import type { ArticleData, AuditData, AuthorData, ProductData } from './schema.ts';
 
 export { ARTICLE_TYPES, type ArticleType } from './article-types.ts';
 
@@ -27,6 +27,9 @@ export type Product = ProductData & { slug: string };
 
 /** An audit, review or assessment the articles talk about. */
 export type Audit = AuditData & { slug: string };
+
+/** A person who writes the articles: the byline's page. */
+export type Author = AuthorData & { slug: string };
 
 /** A tag folded across case and spacing variants. */
 export interface Tag {

@@ -50,3 +50,13 @@ export function socialImageUrl(slug: string): string {
 
 /** Path of the site's own social image, for every page that is not an article. */
 export const SITE_SOCIAL_IMAGE = '/og/site.jpg';
+
+/** Path of the list of authors. */
+export function authorsUrl(): string {
+	return '/authors/';
+}
+
+/** Path of an author's page, or one of its later pages. */
+export function authorUrl(slug: string, page = 1): string {
+	return withPage(`/authors/${slug}/`, page);
+}

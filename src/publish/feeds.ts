@@ -17,6 +17,8 @@ import {
 	renderHtml,
 } from './html.ts';
 import { pageTitle, type FeedLink } from './seo.ts';
+import { correctionsInOrder, lastChanged, type Correction } from '../model/corrections.ts';
+import { formatDate } from '../model/dates.ts';
 import { tagSlug } from '../model/taxonomy.ts';
 import type { TermLookups } from '../model/terms.ts';
 import type { Article } from '../model/types.ts';
@@ -55,6 +57,8 @@ export interface FeedInfo {
 	publisher: string;
 	/** Absolute URL of the site's icon. */
 	icon?: string | undefined;
+	/** The WebSub hub that pushes the feed's changes to subscribers, when there is one. */
+	hub?: string | undefined;
 }
 
 /** The names an article is filed under: its products, audits and tags, as the site spells them. */
@@ -76,6 +80,25 @@ export interface EntryContext {
 	/** Absolute URL of its main image. */
 	image?: string | undefined;
 	lookups: TermLookups;
+	/** The language and time zone the site shows dates in (a correction's date in the text). */
+	locale: string;
+	timeZone: string;
+}
+
+/**
+ * An article's corrections as the end of its feed entry, oldest first, each with its date, as the
+ * page's list shows them (readers of the feed never see the page's note at the top).
+ */
+export function correctionsHtml(
+	corrections: readonly Correction[],
+	where: { locale: string; timeZone: string }
+): string {
+	if (corrections.length === 0) return '';
+	const items = correctionsInOrder(corrections).map(
+		(c) =>
+			`<li><strong>${escapeHtml(formatDate(c.date, where.locale, where.timeZone))}:</strong> ${escapeHtml(c.text)}</li>`
+	);
+	return `<section><h2>Corrections</h2><ul>${items.join('')}</ul></section>`;
 }
 
 /** An article as a feed entry. */
@@ -84,11 +107,11 @@ export function feedEntry(article: Article, context: EntryContext): FeedEntry {
 		url: context.url,
 		title: article.title,
 		summary: article.description,
-		html: context.html,
+		html: context.html + correctionsHtml(article.corrections, context),
 		published: article.date,
-		updated: article.updated ?? article.date,
+		updated: lastChanged(article),
 		categories: articleCategories(article, context.lookups),
-		author: article.author,
+		author: article.author ? context.lookups.authorBySlug.get(article.author)?.name : undefined,
 		image: context.image,
 	};
 }
@@ -110,7 +133,10 @@ export function rssOptions(info: FeedInfo, entries: readonly FeedEntry[], now: D
 	const channel = xml.build({
 		language: info.language,
 		lastBuildDate: feedUpdated(entries, now).toUTCString(),
-		'atom:link': { '@_href': info.self, '@_rel': 'self', '@_type': 'application/rss+xml' },
+		'atom:link': [
+			{ '@_href': info.self, '@_rel': 'self', '@_type': 'application/rss+xml' },
+			...(info.hub ? [{ '@_href': info.hub, '@_rel': 'hub' }] : []),
+		],
 	});
 	return {
 		title: info.title,
@@ -154,6 +180,7 @@ export function atomXml(info: FeedInfo, entries: readonly FeedEntry[], now: Date
 			link: [
 				{ '@_rel': 'alternate', '@_type': 'text/html', '@_href': info.home },
 				{ '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': info.self },
+				...(info.hub ? [{ '@_rel': 'hub', '@_href': info.hub }] : []),
 			],
 			author: { name: info.publisher },
 			...(info.icon ? { icon: info.icon } : {}),
@@ -181,6 +208,7 @@ export interface JsonFeed {
 	description: string;
 	language: string;
 	icon?: string;
+	hubs?: { type: 'WebSub'; url: string }[];
 	authors: { name: string }[];
 	items: JsonFeedItem[];
 }
@@ -209,6 +237,7 @@ export function jsonFeed(info: FeedInfo, entries: readonly FeedEntry[]): JsonFee
 		description: info.description,
 		language: info.language,
 		...(info.icon ? { icon: info.icon } : {}),
+		...(info.hub ? { hubs: [{ type: 'WebSub' as const, url: info.hub }] } : {}),
 		authors: [{ name: info.publisher }],
 		items: entries.map((entry) => ({
 			id: entry.url,
@@ -285,6 +314,8 @@ export interface FeedSite {
 	titlePattern: string;
 	/** The logo: a path on the site. */
 	logo: { src: string };
+	/** The WebSub hub the feeds name, or false for none. */
+	websubHub?: string | false | undefined;
 }
 
 /** The site feed's description, at `selfPath` (`/rss.xml`, `/atom.xml` or `/feed.json`). */
@@ -297,6 +328,7 @@ export function siteFeedInfo(site: FeedSite, selfPath: string): FeedInfo {
 		language: site.locale,
 		publisher: site.name,
 		icon: absoluteUrl(site.url, site.logo.src),
+		hub: site.websubHub || undefined,
 	};
 }
 

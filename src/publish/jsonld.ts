@@ -7,10 +7,11 @@
  * @see https://developers.google.com/search/docs/appearance/structured-data/breadcrumb
  */
 import { TYPE_LABELS } from '../model/articles.ts';
+import { lastChanged } from '../model/corrections.ts';
 import { tagSlug } from '../model/taxonomy.ts';
 import type { TermLookups } from '../model/terms.ts';
-import type { Article, Audit, Product } from '../model/types.ts';
-import { absoluteUrl, articleUrl, productUrl } from '../model/urls.ts';
+import type { Article, Audit, Author, Product } from '../model/types.ts';
+import { absoluteUrl, articleUrl, authorUrl, productUrl } from '../model/urls.ts';
 
 /** A JSON-LD node. */
 export type JsonLdNode = Record<string, unknown>;
@@ -180,6 +181,7 @@ export function articleGraph(
 	const { lookups } = context;
 	const products = article.products.flatMap((slug) => lookups.productBySlug.get(slug) ?? []);
 	const audits = article.audits.flatMap((slug) => lookups.auditBySlug.get(slug) ?? []);
+	const author = article.author ? lookups.authorBySlug.get(article.author) : undefined;
 	const keywords = [
 		...new Set(article.tags.map((t) => lookups.tagBySlug.get(tagSlug(t))?.name ?? t)),
 	];
@@ -189,21 +191,80 @@ export function articleGraph(
 		headline: article.title,
 		description: article.description,
 		datePublished: article.date.toISOString(),
-		dateModified: (article.updated ?? article.date).toISOString(),
-		author: article.author
-			? { '@type': 'Person', name: article.author }
-			: { '@id': organizationId(site) },
+		dateModified: lastChanged(article).toISOString(),
+		author: author ? personNode(author, site) : { '@id': organizationId(site) },
 		publisher: { '@id': organizationId(site) },
 		image: context.images,
 		mainEntityOfPage: { '@type': 'WebPage', '@id': url },
 		articleSection: TYPE_LABELS[article.type],
 		inLanguage: site.locale,
 		...(keywords.length > 0 ? { keywords } : {}),
-		...(products.length > 0 ? { about: products.map((p) => productNode(p, site)) } : {}),
+		// Things, not Products: Google reads a Product on an article page as a merchant listing
+		// missing its offer; the product pages carry the Product.
+		...(products.length > 0 ? { about: products.map((p) => productMention(p, site)) } : {}),
 		...(audits.length > 0 ? { citation: audits.map((a) => auditCitation(a)) } : {}),
 		breadcrumb: { '@id': `${url}#breadcrumb` },
 	};
 	return graph([node, organizationNode(site), breadcrumbNode(context.crumbs, url, site)]);
+}
+
+/** A product an article is about, as a Thing linking to the product's page. */
+function productMention(product: Product, site: JsonLdSite): JsonLdNode {
+	return {
+		'@type': 'Thing',
+		name: `${product.manufacturer} ${product.name}`,
+		url: absoluteUrl(site.url, productUrl(product.slug)),
+	};
+}
+
+/**
+ * An author as a Person: the author page as `url` and `@id`, the role as `jobTitle`, profiles as
+ * `sameAs`, credentials as `hasCredential`, and the dealer as employer.
+ * @see https://developers.google.com/search/docs/appearance/structured-data/article#author-bp
+ */
+export function personNode(author: Author, site: JsonLdSite, image?: string): JsonLdNode {
+	const url = absoluteUrl(site.url, authorUrl(author.slug));
+	return {
+		'@type': 'Person',
+		'@id': `${url}#person`,
+		name: author.name,
+		url,
+		...(author.role ? { jobTitle: author.role } : {}),
+		...(author.bio ? { description: author.bio } : {}),
+		...(image ? { image } : {}),
+		...(author.links.length > 0 ? { sameAs: author.links } : {}),
+		...(author.credentials.length > 0
+			? {
+					hasCredential: author.credentials.map((name) => ({
+						'@type': 'EducationalOccupationalCredential',
+						name,
+					})),
+				}
+			: {}),
+		worksFor: { '@id': organizationId(site) },
+	};
+}
+
+/**
+ * An author page's graph: a `ProfilePage` whose main entity is the Person, listing the articles
+ * it shows, plus the publisher and the breadcrumb trail.
+ * @see https://developers.google.com/search/docs/appearance/structured-data/profile-page
+ */
+export function authorGraph(
+	author: Author,
+	input: Omit<CollectionInput, 'about' | 'name' | 'description'> & { image?: string | undefined },
+	site: JsonLdSite
+): JsonLdGraph {
+	const url = absoluteUrl(site.url, input.path);
+	const page: JsonLdNode = {
+		'@type': 'ProfilePage',
+		'@id': url,
+		url,
+		name: author.name,
+		mainEntity: personNode(author, site, input.image),
+		hasPart: articleItemList(input.articles, site, input.offset),
+	};
+	return listingGraph(page, input.crumbs, site);
 }
 
 /** An audit cited by an article: its report, linked when the audit has a `reportUrl`. */
@@ -263,17 +324,32 @@ export function collectionGraph(input: CollectionInput, site: JsonLdSite): JsonL
 		url,
 		name: input.name,
 		description: input.description,
-		inLanguage: site.locale,
-		isPartOf: { '@id': websiteId(site) },
 		...(input.about ? { about: input.about } : {}),
 		mainEntity: articleItemList(input.articles, site, input.offset),
-		...(input.crumbs ? { breadcrumb: { '@id': `${url}#breadcrumb` } } : {}),
 	};
+	return listingGraph(page, input.crumbs, site);
+}
+
+/**
+ * A listing page's graph: its node (part of the WebSite, with the breadcrumb trail when the page
+ * shows one), the WebSite and the publisher.
+ */
+function listingGraph(
+	page: JsonLdNode,
+	crumbs: readonly Crumb[] | undefined,
+	site: JsonLdSite
+): JsonLdGraph {
+	const url = String(page['@id']);
 	return graph([
-		page,
+		{
+			...page,
+			inLanguage: site.locale,
+			isPartOf: { '@id': websiteId(site) },
+			...(crumbs ? { breadcrumb: { '@id': `${url}#breadcrumb` } } : {}),
+		},
 		websiteNode(site),
 		organizationNode(site),
-		...(input.crumbs ? [breadcrumbNode(input.crumbs, url, site)] : []),
+		...(crumbs ? [breadcrumbNode(crumbs, url, site)] : []),
 	]);
 }
 

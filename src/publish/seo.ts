@@ -6,6 +6,7 @@
  * @see https://developers.google.com/search/docs/crawling-indexing/robots-meta-tag
  */
 import { TYPE_LABELS } from '../model/articles.ts';
+import { lastChanged, type Dated } from '../model/corrections.ts';
 import { escapeAttribute, escapeHtml } from './html.ts';
 import { SOCIAL_HEIGHT, SOCIAL_WIDTH } from './social-card.ts';
 import { tagSlug } from '../model/taxonomy.ts';
@@ -169,11 +170,9 @@ export function headTags(input: HeadInput, site: HeadSite): HeadTags {
 	return { title, meta, links: [{ rel: 'canonical', href: url }, ...feeds] };
 }
 
-/** The newest change among articles (`updated`, else `date`); undefined for none. */
-export function lastModified(
-	articles: readonly { date: Date; updated?: Date | undefined }[]
-): Date | undefined {
-	const times = articles.map((a) => (a.updated ?? a.date).getTime());
+/** The newest change among articles (a correction, `updated`, else `date`); undefined for none. */
+export function lastModified(articles: readonly Dated[]): Date | undefined {
+	const times = articles.map((a) => lastChanged(a).getTime());
 	return times.length > 0 ? new Date(Math.max(...times)) : undefined;
 }
 
@@ -221,7 +220,7 @@ export function articleSeo(
 		image,
 		article: {
 			published: article.date,
-			modified: article.updated ?? article.date,
+			modified: lastChanged(article),
 			section: TYPE_LABELS[article.type],
 			tags,
 		},

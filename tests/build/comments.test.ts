@@ -143,11 +143,12 @@ describe('comments in the built site', () => {
 		assert.ok(!withForm.includes('articles/case-variant/index.html'));
 	});
 
-	test('allows posting to the intake origin, and nothing more, in the CSP', () => {
+	test('allows posting to the intake origin (and the newsletter provider), and nothing more, in the CSP', () => {
 		// The policy of the pages with the form (the editor under /admin/ has its own).
 		const rules = parseHeadersFile(readFileSync(join(dir, '_headers'), 'utf8'));
 		const policy = headersFor(rules, '/articles/x/')['content-security-policy'] ?? '';
-		assert.match(policy, new RegExp(`form-action 'self' ${INTAKE};`));
+		const newsletter = SITE.newsletter ? ` ${new URL(SITE.newsletter.action).origin}` : '';
+		assert.match(policy, new RegExp(`form-action 'self' ${INTAKE}${newsletter};`));
 		assert.match(policy, new RegExp(`connect-src 'self' ${INTAKE};`));
 		assert.doesNotMatch(policy, /'unsafe-inline'/);
 	});

@@ -79,16 +79,21 @@ describe('npm run import', () => {
 			updated: '2021-03-09T16:15:00Z',
 			description: 'Security starts before take-off.',
 			tags: ['Data Security', 'Guides'],
-			author: 'Jane Pilot',
+			author: 'jane-pilot',
 			imported: 'https://shop.example.com/blogs/news/drone-security-basics',
 		});
+		// The byline is an author slug, and the author a file holding the name the blog gave.
+		assert.equal(
+			readFileSync(join(ROOT, dir, 'authors/jane-pilot.yaml'), 'utf8'),
+			'name: Jane Pilot\n'
+		);
 		assert.deepEqual(frontMatter(dir, 'articles/why-we-test.md'), {
 			title: 'Why we test every aircraft & controller',
 			date: '2020-11-02T09:00:00Z',
 			updated: '2020-11-05T10:30:00Z',
 			description: 'What we check on every aircraft before it ships, and why.',
 			tags: ['Workshop', 'Testing'],
-			author: 'Sam Dealer',
+			author: 'sam-dealer',
 			imported: 'https://blog.example.org/2020/11/why-we-test/',
 		});
 		const rss = frontMatter(dir, 'articles/local-data-mode.md');

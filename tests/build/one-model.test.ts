@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers/build.ts';
 
 const COPY = join(ROOT, 'tests/.out/one-model');
-const ANCHOR = '\t\t\tauthor: optionalText(';
+const ANCHOR = '\t\t\timported: optionalText(';
 const FIELD = `\t\t\tsubtitle: optionalText({ title: 'Subtitle', description: 'a line under the headline' }),\n`;
 
 /** Imports a module of the copy of `src/`. */
@@ -28,7 +28,10 @@ describe('a field added to the article schema, and nowhere else', () => {
 		cpSync(join(ROOT, 'src'), join(COPY, 'src'), { recursive: true });
 		const schemaFile = join(COPY, 'src/model/schema.ts');
 		const schema = readFileSync(schemaFile, 'utf8');
-		assert.ok(schema.includes(ANCHOR), 'the article schema declares `author` as this test expects');
+		assert.ok(
+			schema.includes(ANCHOR),
+			'the article schema declares `imported` as this test expects'
+		);
 		writeFileSync(schemaFile, schema.replace(ANCHOR, `${FIELD}${ANCHOR}`));
 	});
 	after(() => rmSync(COPY, { recursive: true, force: true }));
@@ -89,7 +92,10 @@ describe('a field added to the article schema, and nowhere else', () => {
 		const { articleSchema, PLAIN } =
 			await load<typeof import('../../src/model/schema.ts')>('model/schema.ts');
 		const data = articleSchema(PLAIN).parse({ title: 'T', date: '2024-01-01', subtitle: 'More' });
-		const article = toArticle({ id: 'a', data: { ...data, products: [], audits: [] } }, 230);
+		const article = toArticle(
+			{ id: 'a', data: { ...data, products: [], audits: [], author: undefined } },
+			230
+		);
 		assert.equal((article as { subtitle?: string }).subtitle, 'More');
 	});
 

@@ -158,6 +158,10 @@ describe('feeds', () => {
 		assert.equal(new Date(html?.pubDate ?? '').toISOString(), '2020-07-02T00:00:00.000Z');
 		assert.equal(html?.atom?.updated, '2020-07-10T00:00:00.000Z');
 		assert.deepEqual(html?.dc?.creators, ['Fixture Author']);
+		assert.match(
+			html?.content?.encoded ?? '',
+			/<h2>Corrections<\/h2><ul><li><strong>3 July 2020:<\/strong> An earlier version misspelt &lt;b&gt;the auditor&lt;\/b&gt;\.<\/li>/
+		);
 		assert.deepEqual(
 			html?.categories?.map((c) => c.name),
 			['Alpha Drone', 'First audit of the Alpha Drone', 'Data Security', 'Audits']
@@ -236,13 +240,14 @@ describe('feeds', () => {
 		assert.match(String(lead?.['image']), /^https:\/\/[^/]+\/_astro\/lead\.[^/]+\.webp$/);
 	});
 
-	test('each product, audit and tag has a feed of exactly its articles, announced on its page', () => {
+	test('each product, audit, tag and author has a feed of exactly its articles, announced on its page', () => {
 		const terms = filesUnder(dir, 'rss.xml')
 			.map((f) => urlPathOf(dir, f).replace(/rss\.xml$/, ''))
 			.filter((p) => p !== '/');
 		assert.deepEqual(terms.sort(), [
 			'/audits/first-audit/',
 			'/audits/second-audit/',
+			'/authors/fixture-author/',
 			'/products/alpha-drone/',
 			'/products/beta-drone/',
 			'/products/gamma-drone/',
@@ -335,7 +340,19 @@ describe('JSON-LD', () => {
 		assert.equal(article['headline'], "<script>alert('x')</script> & <b>bold</b> claims");
 		assert.equal(article['datePublished'], '2020-07-02T00:00:00.000Z');
 		assert.equal(article['dateModified'], '2020-07-10T00:00:00.000Z');
-		assert.deepEqual(article['author'], { '@type': 'Person', name: 'Fixture Author' });
+		assert.deepEqual(article['author'], {
+			'@type': 'Person',
+			'@id': abs('/authors/fixture-author/#person'),
+			name: 'Fixture Author',
+			url: abs('/authors/fixture-author/'),
+			jobTitle: 'Staff writer',
+			description: 'Writes the fixture articles.',
+			sameAs: ['https://social.example.com/@fixture'],
+			hasCredential: [
+				{ '@type': 'EducationalOccupationalCredential', name: 'Part 107 certified pilot' },
+			],
+			worksFor: { '@id': abs('/#organization') },
+		});
 		assert.deepEqual(article['mainEntityOfPage'], {
 			'@type': 'WebPage',
 			'@id': abs('/articles/html-title/'),
@@ -343,10 +360,10 @@ describe('JSON-LD', () => {
 		assert.deepEqual(article['image'], [abs('/og/articles/html-title.jpg')]);
 		assert.deepEqual(article['keywords'], ['Data Security', 'Audits']);
 		const about = article['about'] as Record<string, unknown>[];
-		assert.deepEqual(
-			about.map((p) => [p['@type'], p['name'], (p['brand'] as { name: string }).name, p['url']]),
-			[['Product', 'Alpha Drone', 'Acme', 'https://shop.example.com/alpha']]
-		);
+		assert.deepEqual(about, [
+			{ '@type': 'Thing', name: 'Acme Alpha Drone', url: abs('/products/alpha-drone/') },
+		]);
+		assert.doesNotMatch(JSON.stringify(graph), /"(Product|Offer)"/, 'no merchant listing');
 		const citation = article['citation'] as Record<string, unknown>[];
 		assert.deepEqual(
 			citation.map((c) => c['url']),
@@ -355,6 +372,21 @@ describe('JSON-LD', () => {
 		const publisher = nodeOf(graph, 'Organization');
 		assert.deepEqual(article['publisher'], { '@id': publisher['@id'] });
 		assert.equal((publisher['logo'] as { url: string }).url, abs(SITE.logo.src));
+	});
+
+	test('an author page: a ProfilePage about the Person, listing their articles', () => {
+		const graph = jsonLd('/authors/fixture-author/');
+		const profile = nodeOf(graph, 'ProfilePage');
+		const person = profile['mainEntity'] as Record<string, unknown>;
+		assert.equal(person['@type'], 'Person');
+		assert.equal(person['url'], abs('/authors/fixture-author/'));
+		assert.equal(person['jobTitle'], 'Staff writer');
+		assert.deepEqual(person['sameAs'], ['https://social.example.com/@fixture']);
+		const list = profile['hasPart'] as { itemListElement: { url: string }[] };
+		assert.deepEqual(
+			list.itemListElement.map((i) => i.url),
+			[abs('/articles/html-title/')]
+		);
 	});
 
 	test('a guide is an Article; a lead image is listed after the social image', () => {

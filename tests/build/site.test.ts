@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attrOf, select, selectAll, visibleText, type HtmlElement } from '../helpers/html.ts';
 import { hrefsIn, TERM_PAGE } from '../helpers/site.ts';
+import { SITE } from '../../src/site.config.ts';
 
 /** The text of a page's <h1>. */
 function heading(html: string): string {
@@ -64,6 +65,9 @@ describe('the fixture site', () => {
 			'/tags/data-security/',
 			'/tags/audits/',
 			'/tags/filler/',
+			'/authors/',
+			'/authors/fixture-author/',
+			'/authors/fixture-author/rss.xml',
 			'/404.html',
 		];
 		assert.deepEqual(
@@ -141,7 +145,11 @@ describe('the fixture site', () => {
 		const updated = definition(html, 'Last updated');
 		assert.equal(attrOf(updated && select(updated, 'time'), 'datetime'), '2020-07-10');
 		const text = mainText(html);
-		assert.match(text, /By Fixture Author/);
+		assert.match(text, /By Fixture Author, Staff writer/);
+		assert.equal(
+			attrOf(select(html, 'main .byline a[rel="author"]'), 'href'),
+			'/authors/fixture-author/'
+		);
 		assert.match(text, /1 min read/);
 		assert.match(text, /Key points.*The title must be shown as text\..*It must never run\./);
 		assert.equal(visibleText(select(html, 'main span.label')), 'News');
@@ -159,6 +167,91 @@ describe('the fixture site', () => {
 			attrOf(select(html, 'head link[rel="canonical"]'), 'href') ?? '',
 			/^https:\/\/[^/]+\/articles\/html-title\/$/
 		);
+	});
+
+	test('shows the latest correction at the top and all of them at the end', () => {
+		const html = page(dir, '/articles/html-title/');
+		const note = select(html, 'main .correction-note');
+		assert.equal(
+			visibleText(note),
+			'Correction, 3 July 2020: An earlier version misspelt <b>the auditor</b>.'
+		);
+		const list = selectAll(html, 'main #corrections li').map((li) => visibleText(li));
+		assert.deepEqual(list, ['3 July 2020: An earlier version misspelt <b>the auditor</b>.']);
+	});
+
+	test('shows the disclosure on an article naming a product the shop sells, and only there', () => {
+		const disclosure = (path: string) => visibleText(select(page(dir, path), 'main .disclosure'));
+		// html-title names alpha-drone, which has a shop `url`; case-variant too, but turns the
+		// disclosure off with a reason; filler-01 names no product.
+		assert.equal(disclosure('/articles/html-title/'), `Disclosure: ${SITE.disclosure}`);
+		assert.equal(disclosure('/articles/case-variant/'), '');
+		assert.equal(disclosure('/articles/filler-01/'), '');
+	});
+
+	test('shows a card for each product the article names, linking to its page and the shop', () => {
+		const html = page(dir, '/articles/html-title/');
+		const cards = selectAll(html, 'main [aria-labelledby="products-heading"] li');
+		assert.equal(cards.length, 1);
+		const [card] = cards;
+		assert.equal(visibleText(select(card!, 'h3')), 'Alpha Drone');
+		assert.match(visibleText(select(card!, '.meta')), /^Acme · Enterprise$/);
+		assert.deepEqual(hrefsIn(card!), ['/products/alpha-drone/', 'https://shop.example.com/alpha']);
+		assert.ok(select(card!, 'picture source[type="image/avif"]'), 'the product photo');
+	});
+
+	test('puts the newsletter form, posting to the provider without JavaScript, on articles and home', () => {
+		assert.ok(SITE.newsletter, 'the shipped site config has a newsletter form');
+		for (const path of ['/articles/html-title/', '/']) {
+			const form = select(page(dir, path), 'main .newsletter form');
+			assert.equal(attrOf(form, 'action'), SITE.newsletter.action, path);
+			assert.equal(attrOf(form, 'method'), 'post');
+			const email = select(form!, 'input[type="email"]');
+			assert.equal(attrOf(email, 'name'), SITE.newsletter.emailField);
+			assert.ok(select(form!, `label[for="${attrOf(email, 'id')}"]`), 'the field has a label');
+			assert.match(visibleText(form), new RegExp(SITE.newsletter.consent.slice(0, 30)));
+		}
+	});
+
+	test("writes IndexNow's key file at the root, holding the key", () => {
+		assert.ok(SITE.indexNow, 'the shipped site config has an IndexNow key');
+		const { key } = SITE.indexNow;
+		assert.equal(readFileSync(join(dir, `${key}.txt`), 'utf8'), key);
+	});
+
+	test('gives an article with five or more sections a table of contents of its h2 headings', () => {
+		const html = page(dir, '/articles/filler-04/');
+		const toc = select(html, 'main nav[aria-labelledby="toc-heading"]');
+		assert.deepEqual(hrefsIn(toc!, 'a'), [
+			'#section-one',
+			'#section-two',
+			'#section-three',
+			'#section-four',
+			'#section-five',
+		]);
+		for (const href of hrefsIn(toc!, 'a')) assert.ok(select(html, `main h2${href}`), href);
+		// Fewer sections than `tableOfContents`: no table.
+		assert.equal(select(page(dir, '/articles/html-title/'), 'main nav.toc'), undefined);
+	});
+
+	test('gives an author page the bio, credentials, profiles and articles', () => {
+		const html = page(dir, '/authors/fixture-author/');
+		assert.equal(heading(html), 'Fixture Author');
+		const text = mainText(html);
+		assert.match(text, /Staff writer.*Part 107 certified pilot.*Writes the fixture articles\./);
+		assert.deepEqual(hrefsIn(html, 'main a[rel="me"]'), ['https://social.example.com/@fixture']);
+		assert.ok(hrefsIn(html, 'main article a[href]').includes('/articles/html-title/'));
+		assert.equal(
+			attrOf(
+				select(
+					html,
+					'head link[type="application/rss+xml"][href$="/authors/fixture-author/rss.xml"]'
+				),
+				'title'
+			),
+			'Fixture Author – Northwind Drone Supply (RSS)'
+		);
+		assert.match(mainText(page(dir, '/authors/')), /Fixture Author.*Staff writer/);
 	});
 
 	test('renders GFM tables, footnotes and pull quotes in Markdown bodies', () => {

@@ -1,6 +1,6 @@
 /**
- * A small content folder in memory for the checker's unit tests: one valid product, audit and
- * article, which a test changes to show one rule.
+ * A small content folder in memory for the checker's unit tests: one valid product, audit, author
+ * and article, which a test changes to show one rule.
  */
 import assert from 'node:assert/strict';
 import { validateContent as validateAll } from '../../src/check/content.ts';
@@ -16,6 +16,8 @@ export const validateContent = (snapshot: ContentSnapshot) =>
 
 /** A valid product file. */
 export const PRODUCT = 'name: Mavic 2 Enterprise\nmanufacturer: DJI\n';
+/** A valid author file (`content/authors/ann-writer.yaml`). */
+export const AUTHOR = 'name: Ann Writer\nrole: Technical editor\nbio: Ann checks every claim.\n';
 const AUDIT =
 	'title: BAH audit\nauditor: Booz Allen Hamilton\ndate: 2020-07-01\nproducts: [mavic-2-enterprise]\n';
 
@@ -30,6 +32,7 @@ export function site(
 		articles: [{ path: 'content/articles/story.md', text: article }],
 		products: [{ path: 'content/products/mavic-2-enterprise.yaml', text: PRODUCT }],
 		audits: [{ path: 'content/audits/bah-2020.yaml', text: AUDIT }],
+		authors: [{ path: 'content/authors/ann-writer.yaml', text: AUTHOR }],
 		files: new Set(['content/articles/story.md', ...files]),
 		...extra,
 	};

@@ -78,6 +78,7 @@ export const TERM_PAGE = {
 	product: /^\/products\/(?!\d+\/$)[^/]+\/$/,
 	audit: /^\/audits\/(?!\d+\/$)[^/]+\/$/,
 	tag: /^\/tags\/(?!\d+\/$)[^/]+\/$/,
+	author: /^\/authors\/(?!\d+\/$)[^/]+\/$/,
 } as const;
 
 /** All pages of a paginated listing starting at `first` (`first`, `first2/`, … while they exist). */
@@ -96,9 +97,12 @@ export function allArticles(dir: string): string[] {
 	return [...seen];
 }
 
-/** The links in an article's "filed under" block (products, audits, tags). */
+/** The links to what an article is filed under: its product cards' pages, its audits and tags. */
 export function termLinksOf(dir: string, articlePath: string): string[] {
-	return hrefsIn(readPage(dir, articlePath), 'main [aria-labelledby="terms-heading"] a[href]');
+	return hrefsIn(
+		readPage(dir, articlePath),
+		'main [aria-labelledby="products-heading"] h3 a[href], main [aria-labelledby="terms-heading"] a[href]'
+	);
 }
 
 /** What a product page must link to, worked out from the other pages of the site. */
@@ -134,6 +138,9 @@ export interface SitePages {
 	audit: string;
 	tags: string;
 	tag: string;
+	authors: string;
+	/** The first author on /authors/. */
+	author: string;
 	notFound: string;
 }
 
@@ -169,6 +176,8 @@ export function discoverPages(dir: string = SITE_DIR): SitePages {
 		audit: first(dir, '/audits/', TERM_PAGE.audit, 'audit'),
 		tags: '/tags/',
 		tag: first(dir, '/tags/', TERM_PAGE.tag, 'tag'),
+		authors: '/authors/',
+		author: first(dir, '/authors/', TERM_PAGE.author, 'author'),
 		notFound: MISSING_PATH,
 	};
 }
@@ -191,6 +200,8 @@ export function pageTypes(pages: SitePages): { type: string; path: string; statu
 		{ type: 'audit', path: pages.audit, status: 200 },
 		{ type: 'tags index', path: pages.tags, status: 200 },
 		{ type: 'tag', path: pages.tag, status: 200 },
+		{ type: 'authors index', path: pages.authors, status: 200 },
+		{ type: 'author', path: pages.author, status: 200 },
 		{ type: '404', path: pages.notFound, status: 404 },
 	];
 }

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { splitFrontMatter } from '../../../src/check/entries.ts';
 import { formatProblems, summarizeProblems } from '../../../src/check/report.ts';
 import { articleSlugOf } from '../../../src/model/slugs.ts';
-import { md, only, PRODUCT, site, validateContent } from '../../helpers/content.ts';
+import { md, only, PRODUCT, site, validateAll, validateContent } from '../../helpers/content.ts';
 
 describe('valid content', () => {
 	test('passes with every optional field used', () => {
@@ -21,11 +21,99 @@ describe('valid content', () => {
 				'image: ./lead.jpg',
 				'imageAlt: A drone',
 				'imageCaption: Caption',
-				'author: A. Writer',
+				'author: ann-writer',
+				'corrections:',
+				'  - date: 2020-07-02T09:00:00Z',
+				'    text: A name was misspelt.',
+				'withoutDisclosure: A news report that recommends nothing.',
 				'draft: false',
 			].join('\n')
 		);
 		assert.deepEqual(validateContent(site(text, {}, ['content/articles/lead.jpg'])), []);
+	});
+});
+
+describe('authors and corrections', () => {
+	const NOW = new Date('2020-08-01T00:00:00Z');
+	const check = (fm: string) => validateContent({ ...site(md(fm)), now: NOW });
+
+	test('a plain name where an author slug belongs is an error naming the slug meant', () => {
+		const p = only(check('title: T\ndate: 2020-01-01\nauthor: Ann Writer'));
+		assert.equal(p.rule, 'unknown-author');
+		assert.equal(p.field, 'author');
+		assert.equal(p.line, 4);
+		assert.match(p.message, /author: unknown author "Ann Writer"/);
+		assert.match(p.fix ?? '', /did you mean "ann-writer"\?/);
+	});
+
+	test('an author file is checked against its schema', () => {
+		const problems = validateContent(
+			site(md('title: T\ndate: 2020-01-01'), {
+				authors: [
+					{ path: 'content/authors/bob.yaml', text: 'nam: Bob\nbio: B.\nlinks: [linkedin]\n' },
+				],
+			})
+		);
+		assert.deepEqual(
+			problems.map((p) => [p.file, p.rule, p.field]),
+			[
+				['content/authors/bob.yaml', 'required-field', 'name'],
+				['content/authors/bob.yaml', 'unknown-field', 'nam'],
+				['content/authors/bob.yaml', 'invalid-url', 'links[0]'],
+			]
+		);
+	});
+
+	test('a correction dated before publication is an error at its date', () => {
+		const p = only(
+			check('title: T\ndate: 2020-07-10\ncorrections:\n  - date: 2020-07-01\n    text: Fixed.')
+		);
+		assert.equal(p.rule, 'correction-date');
+		assert.equal(p.field, 'corrections[0].date');
+		assert.equal(p.line, 5);
+		assert.match(p.message, /2020-07-01 is before the article was published \(2020-07-10\)/);
+		assert.match(p.fix ?? '', /on or after `date`/);
+	});
+
+	test('a correction dated in the future is an error', () => {
+		const p = only(
+			check('title: T\ndate: 2020-07-10\ncorrections:\n  - date: 2021-01-01\n    text: Fixed.')
+		);
+		assert.equal(p.rule, 'correction-date');
+		assert.match(p.message, /2021-01-01 is in the future/);
+	});
+
+	test('a correction without text, or written as a line, says how to write one', () => {
+		const problems = check(
+			'title: T\ndate: 2020-07-10\ncorrections:\n  - date: 2020-07-11\n  - Fixed a name.'
+		);
+		assert.deepEqual(
+			problems.map((p) => [p.rule, p.field, p.message]),
+			[
+				['required-field', 'corrections[0].text', 'corrections[0].text: has no text'],
+				[
+					'field-type',
+					'corrections[1]',
+					'corrections[1]: must be a correction with a `date` and a `text`',
+				],
+			]
+		);
+	});
+
+	test('warns when `updated` is older than the latest correction', () => {
+		const problems = validateAll({
+			...site(
+				md(
+					'title: T\ndate: 2020-07-10\nupdated: 2020-07-12\ncorrections:\n  - date: 2020-07-20\n    text: Fixed.'
+				)
+			),
+			now: NOW,
+		});
+		const p = only(problems.filter((q) => q.file === 'content/articles/story.md'));
+		assert.equal(p.severity, 'warning');
+		assert.equal(p.rule, 'updated-before-correction');
+		assert.equal(p.field, 'updated');
+		assert.match(p.fix ?? '', /2020-07-20/);
 	});
 });
 

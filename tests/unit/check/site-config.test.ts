@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { settingsProblems } from '../../../src/check/settings.ts';
 import { checkSiteConfig } from '../../../src/check/site-config.ts';
 import { environmentSchema } from '../../../src/model/environment-schema.ts';
+import { newsletterCsp } from '../../../src/publish/newsletter.ts';
 import { SITE } from '../../../src/site.config.ts';
 
 const SOURCE = "export const SITE = defineSite({\n\tname: 'X',\n\ttimeZone: 'Europe/Londn',\n});\n";
@@ -102,5 +103,35 @@ describe('the environment settings', () => {
 			/^environment {2}error {2}environment {2}HANGAR_BUILD_TIME: "tomorrow" is not an ISO 8601 date/m
 		);
 		assert.doesNotMatch(run.stderr, /\n\s+at /);
+	});
+});
+
+describe('the newsletter setting', () => {
+	const SOURCE_WITH_FORM = [
+		'export const SITE = defineSite({',
+		'\tnewsletter: {',
+		"\t\taction: 'http://example.com/subscribe',",
+		'\t},',
+		'});',
+		'',
+	].join('\n');
+
+	test('refuses an endpoint that is not https, with its line and the fix', () => {
+		if (!SITE.newsletter) throw new Error('the shipped site config has a newsletter form');
+		const newsletter = { ...SITE.newsletter, action: 'http://example.com/subscribe' };
+		const problems = checkSiteConfig({ ...SITE, newsletter }, SOURCE_WITH_FORM);
+		assert.deepEqual(
+			problems.map((p) => [p.file, p.line, p.field]),
+			[['src/site.config.ts', 3, 'newsletter.action']]
+		);
+		assert.match(problems[0]?.message ?? '', /must be an https:\/\/ address/);
+	});
+
+	test('adds the endpoint to the CSP form-action, and nothing without a form', () => {
+		assert.deepEqual(
+			newsletterCsp({ ...SITE.newsletter, action: 'https://lists.example.com/f/1' } as never),
+			{ 'form-action': ['https://lists.example.com'] }
+		);
+		assert.deepEqual(newsletterCsp(false), {});
 	});
 });

@@ -13,6 +13,7 @@ const CONTEXT: NewArticleContext = {
 	timeZone: 'Europe/London',
 	productSlugs: ['mavic-2-enterprise'],
 	auditSlugs: ['bah-2020'],
+	authorSlugs: ['maren-holt'],
 	articles: new Map([['existing-story', 'content/articles/2020/existing-story.md']]),
 	contentDir: 'content',
 };
@@ -46,6 +47,16 @@ describe('localDate', () => {
 });
 
 describe('newArticle', () => {
+	test('writes the byline as an author slug, and refuses one with no author file', () => {
+		const written = newArticle(request('Story', { author: 'maren-holt' }), CONTEXT);
+		assert.ok(written.ok);
+		assert.match(written.text, /^author: maren-holt$/m);
+		const refused = newArticle(request('Story', { author: 'maren-hold' }), CONTEXT);
+		assert.deepEqual(refused.ok ? [] : refused.errors, [
+			'--author "maren-hold": there is no content/authors/maren-hold.yaml; did you mean "maren-holt"?',
+		]);
+	});
+
 	test('writes front matter with the date, the terms and draft: true', () => {
 		const result = newArticle(
 			request('A "quoted": title', {

@@ -7,6 +7,7 @@ import {
 	entrySlug,
 	linkKey,
 	isSitePath,
+	newAuthorFiles,
 	oldPathOf,
 	planImport,
 	redirectSource,
@@ -108,14 +109,27 @@ describe('files', () => {
 				updated: new Date('2021-05-11T08:00:00.500Z'),
 				description: 'Teaser',
 				tags: ['News'],
-				author: 'Sam',
+				author: 'Sam Dealer',
 				draft: true,
 			}),
 			'Body.\n'
 		);
 		assert.equal(
 			text,
-			'---\ntitle: \'Q: "yes"\'\ndate: 2021-05-10T08:00:00Z\nupdated: 2021-05-11T08:00:00Z\ndescription: Teaser\ntags:\n  - News\nauthor: Sam\nimported: https://b.example/q\ndraft: true\n---\n\nBody.\n'
+			'---\ntitle: \'Q: "yes"\'\ndate: 2021-05-10T08:00:00Z\nupdated: 2021-05-11T08:00:00Z\ndescription: Teaser\ntags:\n  - News\nauthor: sam-dealer\nimported: https://b.example/q\ndraft: true\n---\n\nBody.\n'
+		);
+	});
+
+	test('writes an author file, with the name as written, for each new byline', () => {
+		const entries = [
+			entry('A', 'https://b.example/a', { author: 'Sam Dealer' }),
+			entry('B', 'https://b.example/b', { author: 'Sam  Dealer' }),
+			entry('C', 'https://b.example/c', { author: 'Maren Holt' }),
+			entry('D', 'https://b.example/d'),
+		];
+		assert.deepEqual(
+			newAuthorFiles(entries, (slug) => slug === 'maren-holt'),
+			[{ slug: 'sam-dealer', text: 'name: Sam Dealer\n' }]
 		);
 	});
 

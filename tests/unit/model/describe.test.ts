@@ -14,7 +14,7 @@ describe('the model described', () => {
 
 	test('lists every kind of content file and its fields in declaration order', () => {
 		const model = describeModel();
-		assert.deepEqual(Object.keys(model), ['articles', 'products', 'audits', 'comments']);
+		assert.deepEqual(Object.keys(model), ['articles', 'products', 'audits', 'authors', 'comments']);
 		assert.deepEqual(
 			model['comments']?.map((f) => f.name),
 			['name', 'date', 'body', 'replyTo']

@@ -16,12 +16,16 @@ describe('entries as the pages receive them', () => {
 			title: 'T',
 			date: '2024-01-02',
 			tags: ['Audits'],
-			author: 'Ann',
 		});
 		const article = toArticle(
 			{
 				id: 'story',
-				data: { ...data, products: [{ id: 'm2e' }], audits: [{ id: 'bah' }] },
+				data: {
+					...data,
+					products: [{ id: 'm2e' }],
+					audits: [{ id: 'bah' }],
+					author: { id: 'ann-lee' },
+				},
 				body: 'First paragraph here.\n\nMore words.',
 				digest: 123,
 			},
@@ -33,7 +37,7 @@ describe('entries as the pages receive them', () => {
 		assert.equal(article.description, 'First paragraph here.');
 		assert.equal(article.readingMinutes, 1);
 		assert.equal(article.digest, '123');
-		assert.equal(article.author, 'Ann');
+		assert.equal(article.author, 'ann-lee');
 		assert.equal(article.type, 'news');
 		assert.equal(article.comments, true);
 		assert.deepEqual(article.date, new Date('2024-01-02T00:00:00Z'));
@@ -42,7 +46,7 @@ describe('entries as the pages receive them', () => {
 	test('a front-matter description wins over the first paragraph', () => {
 		const data = articleSchema(PLAIN).parse({ title: 'T', date: '2024-01-02', description: 'D.' });
 		const article = toArticle(
-			{ id: 'a', data: { ...data, products: [], audits: [] }, body: 'P.' },
+			{ id: 'a', data: { ...data, products: [], audits: [], author: undefined }, body: 'P.' },
 			230
 		);
 		assert.equal(article.description, 'D.');

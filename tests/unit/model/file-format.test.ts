@@ -129,8 +129,8 @@ describe('the sample content', () => {
 		}
 	});
 
-	test('every product and audit is in the canonical form', () => {
-		for (const collection of ['products', 'audits']) {
+	test('every product, audit and author is in the canonical form', () => {
+		for (const collection of ['products', 'audits', 'authors']) {
 			const shape = fileShapeOf(collection);
 			const files = filesIn(join(CONTENT, collection), ['.yaml']);
 			assert.ok(files.length >= 3, collection);

@@ -17,7 +17,7 @@ import {
 	type FeedEntry,
 } from '../../../src/publish/feeds.ts';
 import { bySlug } from '../../../src/model/taxonomy.ts';
-import { makeArticle, makeAudit, makeProduct } from '../../helpers/factories.ts';
+import { makeArticle, makeAudit, makeAuthor, makeProduct } from '../../helpers/factories.ts';
 
 const SITE = {
 	name: 'Dealer & Co',
@@ -31,6 +31,7 @@ const LOOKUPS = {
 	productBySlug: bySlug([makeProduct({ slug: 'm2e', name: 'Mavic 2 Enterprise' })]),
 	auditBySlug: bySlug([makeAudit({ slug: 'bah', title: 'BAH audit' })]),
 	tagBySlug: bySlug([{ slug: 'data-security', name: 'Data Security', count: 2 }]),
+	authorBySlug: new Map(),
 };
 const NOW = new Date('2030-01-01T00:00:00Z');
 
@@ -77,11 +78,44 @@ describe('feed entries', () => {
 	});
 
 	test('take `updated` as the last change, or the publication date when never updated', () => {
-		const context = { url: 'u', html: '', lookups: LOOKUPS };
+		const context = { url: 'u', html: '', lookups: LOOKUPS, locale: 'en-GB', timeZone: 'UTC' };
 		const date = new Date('2020-01-01T00:00:00Z');
 		const updated = new Date('2020-02-01T00:00:00Z');
 		assert.equal(feedEntry(makeArticle({ slug: 'a', date }), context).updated, date);
 		assert.equal(feedEntry(makeArticle({ slug: 'a', date, updated }), context).updated, updated);
+	});
+
+	test('a correction is the last change, and its dated text ends the entry', () => {
+		const context = {
+			url: 'u',
+			html: '<p>Body.</p>',
+			lookups: LOOKUPS,
+			locale: 'en-GB',
+			timeZone: 'UTC',
+		};
+		const corrections = [
+			{ date: new Date('2020-03-01T00:00:00Z'), text: 'Later <fix>.' },
+			{ date: new Date('2020-02-01T00:00:00Z'), text: 'First fix.' },
+		];
+		const date = new Date('2020-01-01T00:00:00Z');
+		const entry = feedEntry(makeArticle({ slug: 'a', date, corrections }), context);
+		assert.equal(entry.updated.toISOString(), '2020-03-01T00:00:00.000Z');
+		assert.equal(
+			entry.html,
+			'<p>Body.</p><section><h2>Corrections</h2><ul><li><strong>1 February 2020:</strong> First fix.</li><li><strong>1 March 2020:</strong> Later &lt;fix&gt;.</li></ul></section>'
+		);
+	});
+
+	test("name the author as the author's file names them", () => {
+		const lookups = {
+			...LOOKUPS,
+			authorBySlug: bySlug([makeAuthor({ slug: 'ann-lee', name: 'Ann Lee' })]),
+		};
+		const context = { url: 'u', html: '', lookups, locale: 'en-GB', timeZone: 'UTC' };
+		assert.equal(
+			feedEntry(makeArticle({ slug: 'a', author: 'ann-lee' }), context).author,
+			'Ann Lee'
+		);
 	});
 
 	test('a feed changed when its newest entry changed, not when the site was built', () => {
@@ -221,5 +255,22 @@ describe('article HTML for feeds', () => {
 			leadFigureHtml('https://x.example/a.webp', 'A "quoted" <alt>', 'Caption & <more>'),
 			'<figure><img src="https://x.example/a.webp" alt="A &quot;quoted&quot; &lt;alt&gt;"><figcaption>Caption &amp; &lt;more&gt;</figcaption></figure>'
 		);
+	});
+});
+
+describe('WebSub', () => {
+	test('every format names the hub when the site has one, and none without', async () => {
+		const info = siteFeedInfo({ ...SITE, websubHub: 'https://hub.example.com/' }, '/atom.xml');
+		const rss = parseRssFeed(await getRssString(rssOptions(info, ENTRIES, NOW)));
+		assert.ok(
+			rss.atom?.links?.some((l) => l.rel === 'hub' && l.href === 'https://hub.example.com/')
+		);
+		const atom = parseAtomFeed(atomXml(info, ENTRIES, NOW));
+		assert.ok(atom.links?.some((l) => l.rel === 'hub' && l.href === 'https://hub.example.com/'));
+		assert.deepEqual(jsonFeed(info, ENTRIES).hubs, [
+			{ type: 'WebSub', url: 'https://hub.example.com/' },
+		]);
+		const without = siteFeedInfo(SITE, '/atom.xml');
+		assert.doesNotMatch(atomXml(without, ENTRIES, NOW), /rel="hub"/);
 	});
 });

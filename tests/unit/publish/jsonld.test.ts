@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import {
 	articleGraph,
 	auditNode,
+	authorGraph,
 	breadcrumbNode,
 	collectionGraph,
 	homeGraph,
@@ -11,7 +12,7 @@ import {
 	type JsonLdNode,
 } from '../../../src/publish/jsonld.ts';
 import { bySlug } from '../../../src/model/taxonomy.ts';
-import { makeArticle, makeAudit, makeProduct } from '../../helpers/factories.ts';
+import { makeArticle, makeAudit, makeAuthor, makeProduct } from '../../helpers/factories.ts';
 
 const SITE = {
 	name: 'Dealer',
@@ -36,10 +37,33 @@ const BAH = makeAudit({
 	reportUrl: 'https://reports.example.com/bah.pdf',
 	products: ['m2e'],
 });
+const ANN = makeAuthor({
+	slug: 'ann-author',
+	name: 'Ann Author',
+	role: 'Technical editor',
+	bio: 'Ann checks every claim.',
+	credentials: ['Part 107 certified pilot'],
+	links: ['https://www.linkedin.com/in/ann'],
+});
+/** The Person Google's Article and ProfilePage guidance documents: name, url, jobTitle, sameAs. */
+const ANN_PERSON = {
+	'@type': 'Person',
+	'@id': 'https://news.example.com/authors/ann-author/#person',
+	name: 'Ann Author',
+	url: 'https://news.example.com/authors/ann-author/',
+	jobTitle: 'Technical editor',
+	description: 'Ann checks every claim.',
+	sameAs: ['https://www.linkedin.com/in/ann'],
+	hasCredential: [
+		{ '@type': 'EducationalOccupationalCredential', name: 'Part 107 certified pilot' },
+	],
+	worksFor: { '@id': 'https://news.example.com/#organization' },
+};
 const LOOKUPS = {
 	productBySlug: bySlug([M2E, NO_SHOP]),
 	auditBySlug: bySlug([BAH]),
 	tagBySlug: bySlug([{ slug: 'data-security', name: 'Data Security', count: 1 }]),
+	authorBySlug: bySlug([ANN]),
 };
 const CRUMBS = [{ label: 'Articles', href: '/articles/' }, { label: 'The story' }];
 
@@ -56,7 +80,7 @@ describe('article structured data', () => {
 		description: 'What happened.',
 		date: new Date('2020-07-22T00:00:00Z'),
 		updated: new Date('2020-07-30T10:00:00Z'),
-		author: 'Ann Author',
+		author: 'ann-author',
 		products: ['m2e'],
 		audits: ['bah'],
 		tags: ['data  security'],
@@ -70,7 +94,7 @@ describe('article structured data', () => {
 		assert.equal(a['description'], 'What happened.');
 		assert.equal(a['datePublished'], '2020-07-22T00:00:00.000Z');
 		assert.equal(a['dateModified'], '2020-07-30T10:00:00.000Z');
-		assert.deepEqual(a['author'], { '@type': 'Person', name: 'Ann Author' });
+		assert.deepEqual(a['author'], ANN_PERSON);
 		assert.deepEqual(a['publisher'], { '@id': 'https://news.example.com/#organization' });
 		assert.deepEqual(a['image'], images);
 		assert.deepEqual(a['mainEntityOfPage'], {
@@ -80,17 +104,16 @@ describe('article structured data', () => {
 		assert.deepEqual(a['keywords'], ['Data Security']);
 	});
 
-	test('is about its products and cites its audits’ reports', () => {
+	test('is about its products, as Things, not Products (no merchant listing), and cites its audits’ reports', () => {
 		const a = node(data, 'NewsArticle');
 		assert.deepEqual(a['about'], [
 			{
-				'@type': 'Product',
-				'@id': 'https://news.example.com/products/m2e/#product',
-				name: 'Mavic 2 Enterprise',
-				brand: { '@type': 'Brand', name: 'DJI' },
-				url: 'https://shop.example.com/m2e',
+				'@type': 'Thing',
+				name: 'DJI Mavic 2 Enterprise',
+				url: 'https://news.example.com/products/m2e/',
 			},
 		]);
+		assert.doesNotMatch(serializeJsonLd(data), /"Product"|"Offer"/);
 		assert.deepEqual(a['citation'], [
 			{
 				'@type': 'Report',
@@ -121,6 +144,38 @@ describe('article structured data', () => {
 		assert.deepEqual(a['author'], { '@id': 'https://news.example.com/#organization' });
 		assert.equal(a['about'], undefined);
 		assert.equal(a['citation'], undefined);
+	});
+});
+
+describe('corrections in structured data', () => {
+	test('the newest correction is the dateModified when it is later than `updated`', () => {
+		const corrected = makeArticle({
+			slug: 'c',
+			date: new Date('2020-07-22T00:00:00Z'),
+			updated: new Date('2020-07-25T00:00:00Z'),
+			corrections: [
+				{ date: new Date('2020-08-02T00:00:00Z'), text: 'Fixed a date.' },
+				{ date: new Date('2020-07-23T00:00:00Z'), text: 'Fixed a name.' },
+			],
+		});
+		const graph = articleGraph(corrected, SITE, { lookups: LOOKUPS, images: [], crumbs: CRUMBS });
+		assert.equal(node(graph, 'NewsArticle')['dateModified'], '2020-08-02T00:00:00.000Z');
+	});
+});
+
+describe('author pages', () => {
+	test('are a ProfilePage whose main entity is the Person, listing their articles', () => {
+		const graph = authorGraph(
+			ANN,
+			{ path: '/authors/ann-author/', articles: [makeArticle({ slug: 'story' })] },
+			SITE
+		);
+		const page = node(graph, 'ProfilePage');
+		assert.deepEqual(page['mainEntity'], ANN_PERSON);
+		assert.deepEqual(
+			(page['hasPart'] as { itemListElement: { url: string }[] }).itemListElement.map((i) => i.url),
+			['https://news.example.com/articles/story/']
+		);
 	});
 });
 

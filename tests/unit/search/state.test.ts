@@ -19,6 +19,7 @@ const site = {
 	]),
 	auditBySlug: bySlug([makeAudit({ slug: 'bah', title: 'Booz Allen Hamilton audit' })]),
 	tagBySlug: bySlug([{ slug: 'data-security', name: 'Data Security', count: 2 }]),
+	authorBySlug: new Map(),
 };
 
 describe('search records', () => {
