@@ -63,7 +63,7 @@ describe('the editor at /admin/', () => {
 		assert.equal(new Set(script.match(/\/admin\/fonts\/[\w-]+\.woff2/g)).size, 3);
 	});
 
-	test('offers every field of the model for articles, products and audits, and only those', () => {
+	test('offers every field of the model for articles, products, audits and authors, and only those', () => {
 		const model = describeModel();
 		const byName = new Map(config.collections.map((c) => [c.name, c]));
 		for (const [collection, extra] of [
@@ -71,9 +71,10 @@ describe('the editor at /admin/', () => {
 			['articles_single', ['body']],
 			['products', []],
 			['audits', []],
+			['authors', []],
 		] as const) {
 			const fields = byName.get(collection)?.fields ?? [];
-			const described = model[collection === 'articles_single' ? 'articles' : collection] ?? [];
+			const described = model[collection.startsWith('articles') ? 'articles' : collection] ?? [];
 			assert.deepEqual(
 				fields.map((f) => f.name),
 				[...described.map((f) => f.name), ...extra],
@@ -87,9 +88,27 @@ describe('the editor at /admin/', () => {
 			}
 		}
 		assert.deepEqual(
-			[...byName.keys()].sort(),
-			['articles', 'articles_single', 'audits', 'products'],
+			[...byName.keys()].filter((name) => !name.startsWith('articles_in_')).sort(),
+			['articles', 'articles_single', 'audits', 'authors', 'products'],
 			'comments are written by the comment service, not the editor'
+		);
+	});
+
+	test("picks an article's author by name and stores one slug; corrections are dated notes", () => {
+		const article = config.collections.find((c) => c.name === 'articles');
+		const author = article?.fields.find((f) => f.name === 'author');
+		assert.equal(author?.widget, 'relation');
+		assert.equal(author?.['collection'], 'authors');
+		assert.equal(author?.['multiple'], false);
+		assert.deepEqual(author?.['display_fields'], ['name']);
+		const corrections = article?.fields.find((f) => f.name === 'corrections');
+		const parts = (corrections?.['fields'] ?? []) as { name: string; widget: string }[];
+		assert.deepEqual(
+			parts.map((p) => [p.name, p.widget]),
+			[
+				['date', 'datetime'],
+				['text', 'text'],
+			]
 		);
 	});
 
