@@ -50,7 +50,13 @@ export function articlePreview(h: CreateElement, locale: string, timeZone: strin
 			['Last updated', shownDate(data('updated'), locale, timeZone)],
 		].filter((d): d is [string, string] => d[1] !== undefined);
 		const byline = [
-			text('author') && h('div', { key: 'author' }, h('dd', null, `By ${text('author')}`)),
+			// The author is a slug; the editor's own preview of the field shows the author's name.
+			text('author') &&
+				h(
+					'div',
+					{ key: 'author' },
+					h('dd', { style: { display: 'flex', gap: '0.3em' } }, 'By', widgetFor('author'))
+				),
 			...dates.map(([term, shown]) =>
 				h('div', { key: term }, h('dt', null, term), h('dd', null, h('time', null, shown)))
 			),
