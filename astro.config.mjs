@@ -32,7 +32,7 @@ export default defineConfig({
 		...publishing(SITE),
 		// Last: its astro:build:done waits for Pagefind, which writes the index in its own process
 		// while the hooks before it scan the pages (the index starts at astro:build:generated).
-		searchIndex({ root: process.cwd(), contentDir: CONTENT_DIR }),
+		searchIndex(),
 	],
 	// MDX extends this Markdown configuration, so both get the same fixes.
 	markdown: { processor: satteri({ hastPlugins: [proseA11y] }) },

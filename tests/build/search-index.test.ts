@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { searchIndex } from '../../src/integrations/search-index.ts';
-import { OUT, ROOT } from '../helpers/build.ts';
+import { OUT } from '../helpers/build.ts';
 
 type Hook = (options: Record<string, unknown>) => Promise<void> | void;
 
@@ -35,7 +35,7 @@ function output(name: string, pages: Record<string, string>): string {
 
 /** Runs the build's hooks in Astro's order; the promise of `astro:build:done`. */
 async function build(dir: string): Promise<void> {
-	const hooks = searchIndex({ root: ROOT, contentDir: 'content' }).hooks as Record<string, Hook>;
+	const hooks = searchIndex().hooks as Record<string, Hook>;
 	await hooks['astro:build:start']!({ logger });
 	// Astro awaits each integration's hook; this one must return while Pagefind still works.
 	await hooks['astro:build:generated']!({ dir: pathToFileURL(`${dir}/`), logger });
