@@ -152,8 +152,8 @@ export function searchIndex(): AstroIntegration {
 				// content, so a search page that read the entry of one index can still fetch that index's
 				// chunks after a newer index replaced it (they 404ed, and the page never showed results).
 				const served = new Map<string, Uint8Array>();
-				// Ctrl-C and SIGTERM close the server: Pagefind's process stops with it, whatever it is
-				// indexing (it once kept a stopped server at full CPU for 5 s).
+				// The server closes on Ctrl-C and SIGTERM, and when Astro restarts it after a config change:
+				// indexing stops with it (Pagefind's own process also ends with the dev server's).
 				server.httpServer?.once('close', () => void search.close());
 				server.middlewares.use((req, res, next) => {
 					const path = (req.url ?? '').split('?')[0] ?? '';

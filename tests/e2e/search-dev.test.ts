@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -31,7 +31,11 @@ async function freePort(): Promise<number> {
 	});
 }
 
+let built: ReturnType<typeof sharedBuild>;
+
 before(async () => {
+	// Built first: a build writes the project's .astro/ folder, which a running dev server reads.
+	built = sharedBuild();
 	contentDir = scratchCopy('tests/fixtures/site', 'dev');
 	const port = await freePort();
 	origin = `http://127.0.0.1:${port}`;
@@ -147,7 +151,6 @@ async function searchAll(page: Page, origin: string): Promise<unknown[]> {
 }
 
 test('dev and build return the same results for the same queries and filters', async () => {
-	const built = sharedBuild();
 	assert.equal(built.status, 0, built.output);
 	const server = await serve(built.outDir);
 	const page = await context.newPage();
@@ -191,4 +194,41 @@ test('search works in dev and picks up an article written while the server runs'
 	}
 	assert.deepEqual(found, ['/articles/fresh-story/'], log);
 	await page.close();
+});
+
+/** Whether a process is gone (or a zombie its parent has yet to reap). */
+function isGone(pid: number): boolean {
+	try {
+		return readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2] === 'Z';
+	} catch {
+		return true;
+	}
+}
+
+test('SIGTERM stops the dev server and Pagefind at once, while search is indexing', async () => {
+	const pid = dev.pid ?? 0;
+	const pagefind = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+		.trim()
+		.split(/\s+/)
+		.map(Number)
+		.filter((child) => /pagefind/.test(readFileSync(`/proc/${child}/cmdline`, 'utf8')));
+	assert.equal(pagefind.length, 1, 'Pagefind runs beside the dev server once search was used');
+	// Search was used, so a change makes the server index again at once: stop it as it begins.
+	const reloads = log.split('Reloaded data').length;
+	writeFileSync(
+		join(ROOT, contentDir, 'articles/late-story.md'),
+		'---\ntitle: A late story\ndate: 2020-08-02\n---\n\nWritten just before the server stops.\n'
+	);
+	const deadline = Date.now() + 30_000;
+	while (log.split('Reloaded data').length === reloads && Date.now() < deadline) {
+		await new Promise((r) => setTimeout(r, 20));
+	}
+	const exited = new Promise<void>((done) => dev.once('exit', () => done()));
+	const started = performance.now();
+	dev.kill('SIGTERM');
+	await exited;
+	const seconds = (performance.now() - started) / 1000;
+	assert.ok(seconds < 1, `the dev server took ${seconds.toFixed(2)} s to stop`);
+	await new Promise((r) => setTimeout(r, 200));
+	assert.ok(pagefind.every(isGone), 'Pagefind still runs after the dev server stopped');
 });
