@@ -53,8 +53,9 @@ async function startBuildIndex(): Promise<BuildIndex> {
 }
 
 /**
- * Waits for Pagefind to take in every page the build rendered, adds the pages an incremental build
- * copied from the last one (the middleware never saw those), and writes `dir/pagefind/`. When most
+ * Waits for Pagefind to take in every page the build rendered, adds the article pages an
+ * incremental build copied from the last one (the middleware never saw those), and writes
+ * `dir/pagefind/`. When most
  * pages were copied, Pagefind reads the whole output itself instead: it reads files on every core,
  * several times faster than taking them one by one through its Node API. Fails when no page reached
  * the index: an empty index would pass for a working search.
@@ -68,21 +69,26 @@ async function finishBuildIndex(
 	try {
 		const sink = (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
 		delete (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
-		const copied = filesUnder(dir).filter(
+		// HTML files the middleware never saw: pages an incremental build copied from the last one,
+		// and files written outside the page pipeline (404.html, the editor's /admin/). Only the
+		// article pages among them go into the index.
+		const unseen = filesUnder(dir).filter(
 			(file) => file.endsWith('.html') && !build.rendered.has(urlPathOf(dir, file))
 		);
 		let index = build.index;
 		let how: string;
-		if (copied.length > build.rendered.size) {
+		if (unseen.length > build.rendered.size) {
 			await Promise.all(build.added);
 			await index.deleteIndex();
 			index = await newIndex();
 			orThrow('indexing', await index.addDirectory({ path: dir, glob: ARTICLE_PAGES }));
-			how = `${copied.length} of ${copied.length + build.rendered.size} pages copied from the last build: read from the output`;
+			how = `${unseen.length} of ${unseen.length + build.rendered.size} pages not rendered by this build, most copied from the last build: read from the output`;
 		} else {
-			for (const file of copied) sink?.(urlPathOf(dir, file), readFileSync(file, 'utf8'));
+			const rendered = build.added.length;
+			for (const file of unseen) sink?.(urlPathOf(dir, file), readFileSync(file, 'utf8'));
 			orThrow('indexing', { errors: (await Promise.all(build.added)).flat() });
-			how = `indexed while they rendered; ${copied.length} copied from the last build`;
+			const copied = build.added.length - rendered;
+			how = `${rendered} indexed while they rendered${copied ? `, ${copied} copied from the last build` : ''}`;
 		}
 		const outputPath = join(dir, 'pagefind');
 		orThrow('writing', await index.writeFiles({ outputPath }));
@@ -93,7 +99,7 @@ async function finishBuildIndex(
 			languages: Record<string, { page_count: number }>;
 		};
 		const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
-		if (build.rendered.size + copied.length > 0 && pages === 0) {
+		if (build.rendered.size + unseen.length > 0 && pages === 0) {
 			throw new Error('Search index: Pagefind indexed none of the article pages');
 		}
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
