@@ -37,3 +37,13 @@ export function onContentChange(listener: () => void): () => void {
 	state.listeners.add(listener);
 	return () => state.listeners.delete(listener);
 }
+
+/**
+ * A cache that outlives the evaluations of `content.ts` in `astro dev`, for values derived from one
+ * entry and keyed by what they depend on (the content layer's digest of the entry, for one).
+ */
+export function lastingCache<T>(name: string): Map<string, T> {
+	const holder = globalThis as Record<symbol, Map<string, T> | undefined>;
+	const key = Symbol.for(`hangar.cache.${name}`);
+	return (holder[key] ??= new Map<string, T>());
+}

@@ -7,7 +7,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getImage } from 'astro:assets';
 import { loadRenderers } from 'astro:container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { contentChanged } from './content-events.ts';
+import { contentChanged, lastingCache } from './content-events.ts';
 import { buildTime } from './environment.ts';
 import { byNewest, isPublished } from './model/articles.ts';
 import {
@@ -72,7 +72,7 @@ async function load() {
 	const entries = await getCollection('articles', (e) =>
 		showDrafts ? true : isPublished(e.data, now)
 	);
-	const articles = entries.map((e) => toArticle(e, SITE.wordsPerMinute)).sort(byNewest);
+	const articles = entries.map(describedArticle).sort(byNewest);
 	const products = (await getCollection('products'))
 		.map(toProduct)
 		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
@@ -93,6 +93,24 @@ async function load() {
 		cardSlugs: new Set(articles.slice(0, SITE.socialCards).map((a) => a.slug)),
 	};
 	return { data, entries: new Map(entries.map((e) => [e.id, e])) };
+}
+
+const described = lastingCache<Article>('articles');
+
+/**
+ * An entry as an `Article`, kept by the content layer's digest of the entry: in `astro dev` an edit
+ * then describes only the edited article again. Describing 1,000 articles (a Markdown parse each for
+ * the first paragraph, a word count) took 0.6-1.3 s of every reload after an edit.
+ */
+function describedArticle(entry: ArticleEntry): Article {
+	if (entry.digest === undefined) return toArticle(entry, SITE.wordsPerMinute);
+	const key = `${entry.id}:${entry.digest}:${SITE.wordsPerMinute}`;
+	let article = described.get(key);
+	if (!article) {
+		article = toArticle(entry, SITE.wordsPerMinute);
+		described.set(key, article);
+	}
+	return article;
 }
 
 /** Approved comments as plain data, grouped by the slug of their article. */
