@@ -275,7 +275,9 @@ writeBlock(
 	"The writer's loop (`npm run bench`)",
 	devTable(results.map((r) => ({ articles: r.articles, ...r.dev })))
 );
-const builds = results.flatMap((r) => ('ours' in r ? [r] : []));
+const builds = results.flatMap(({ articles, ours, reference, ratios }) =>
+	ours && reference && ratios ? [{ articles, ours, reference, ratios }] : []
+);
 const rows = builds.map((r) =>
 	[
 		r.articles,
