@@ -6,8 +6,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../tests/helpers/serve.ts';
 
 /** The pages timed, by kind: the same URL on both sites. */
 export const DEV_PAGES = {
@@ -37,16 +37,6 @@ interface Server {
 	origin: string;
 	process: ChildProcess;
 	log: () => string;
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((done) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => done(port));
-		});
-	});
 }
 
 async function waitFor(check: () => boolean, what: string, log: () => string, seconds = 600) {

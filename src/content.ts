@@ -165,23 +165,42 @@ export function getArticleHtml(slug: string): Promise<string> {
 }
 
 const leadImages = new Map<string, Promise<string | undefined>>();
+const searchThumbs = new Map<string, Promise<string | undefined>>();
 
-/**
- * Absolute URL of an article's lead image at most 1200 px wide, for feeds and structured data;
- * undefined when the article has none. Made once per article, like every optimised image.
- */
-export function getLeadImageUrl(article: Article): Promise<string | undefined> {
-	let url = leadImages.get(article.slug);
+/** URL of an article's lead image as WebP at most `width` px wide, made once per article and width. */
+function leadImageAt(
+	made: Map<string, Promise<string | undefined>>,
+	article: Article,
+	width: number
+): Promise<string | undefined> {
+	let url = made.get(article.slug);
 	if (!url) {
 		const image = article.image;
 		url = image
-			? getImage({ src: image, width: Math.min(1200, image.width), format: 'webp' }).then(
-					(result) => absoluteUrl(SITE.url, result.src)
+			? getImage({ src: image, width: Math.min(width, image.width), format: 'webp' }).then(
+					(result) => result.src
 				)
 			: Promise.resolve(undefined);
-		leadImages.set(article.slug, url);
+		made.set(article.slug, url);
 	}
 	return url;
+}
+
+/**
+ * Absolute URL of an article's lead image at most 1200 px wide, for feeds and structured data;
+ * undefined when the article has none.
+ */
+export async function getLeadImageUrl(article: Article): Promise<string | undefined> {
+	const src = await leadImageAt(leadImages, article, 1200);
+	return src && absoluteUrl(SITE.url, src);
+}
+
+/**
+ * URL of the small picture a search result shows (240 px WebP), so search never downloads the
+ * full lead image; undefined when the article has none.
+ */
+export function getSearchThumb(article: Article): Promise<string | undefined> {
+	return leadImageAt(searchThumbs, article, 240);
 }
 
 const shareImages = new Map<string, Promise<SocialImage | undefined>>();
@@ -229,24 +248,6 @@ export async function getFeedEntries(articles: readonly Article[]): Promise<Feed
 			});
 		})
 	);
-}
-
-const searchThumbs = new Map<string, Promise<string | undefined>>();
-
-/**
- * URL of the small picture a search result shows (240 px WebP), so search never downloads the
- * full lead image; undefined when the article has none.
- */
-export function getSearchThumb(article: Article): Promise<string | undefined> {
-	let url = searchThumbs.get(article.slug);
-	if (!url) {
-		const image = article.image;
-		url = image
-			? getImage({ src: image, width: 240, format: 'webp' }).then((result) => result.src)
-			: Promise.resolve(undefined);
-		searchThumbs.set(article.slug, url);
-	}
-	return url;
 }
 
 /**

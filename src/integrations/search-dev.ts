@@ -2,8 +2,8 @@
  * The search index of `astro dev`, in memory. It is made from documents the dev server builds
  * from the content (`search-documents.ts`, one request), not from rendered pages: fetching every
  * article page cost a full render each, and 294 of 1,000 articles were indexed after 10 minutes.
- * The index is made on the first query and again on the first query after the content layer
- * changed something; an edit that changed no document keeps the index.
+ * The index is made on the first query; once search was used, each change the content layer
+ * reports brings it up to date at once, adding only the documents that changed.
  * @see https://pagefind.app/docs/node-api/
  */
 import type { AstroIntegrationLogger } from 'astro';
@@ -45,6 +45,8 @@ interface Indexed {
 /** The dev server's search index. */
 export class DevSearch {
 	#indexed: Indexed | undefined;
+	/** Pagefind's index, kept between refreshes. */
+	#index: pagefind.PagefindIndex | undefined;
 	#pending: Promise<Indexed> | undefined;
 	#origin: string | undefined;
 	#closed = false;
@@ -86,34 +88,39 @@ export class DevSearch {
 		if (!response.ok) throw new Error(`${DOCUMENTS_PATH} answered ${response.status}`);
 		const { version, documents } = (await response.json()) as Documents;
 		const byUrl = new Map(documents.map((d) => [d.url, d.html]));
-		const changed = last
-			? [...byUrl].filter(([url, html]) => last.documents.get(url) !== html).length +
-				[...last.documents.keys()].filter((url) => !byUrl.has(url)).length
-			: byUrl.size;
-		if (last && changed === 0) return (this.#indexed = { ...last, version });
-		if (!last) this.#logger.info(`Indexing ${byUrl.size} articles for search in dev…`);
-		const index = await newIndex();
-		try {
-			const added = await Promise.all(
-				[...byUrl].map(([url, content]) => index.addHTMLFile({ url, content }))
-			);
-			orThrow('indexing', { errors: added.flatMap((r) => r.errors) });
-			if (this.#closed) throw new Error('Search index: the dev server stopped');
-			const { files } = orThrow('building', await index.getFiles());
-			const seconds = ((performance.now() - started) / 1000).toFixed(1);
-			this.#logger.info(
-				last
-					? `Search is up to date: ${changed} changed, ${byUrl.size} articles indexed in ${seconds} s`
-					: `Search is ready: ${byUrl.size} articles indexed in ${seconds} s`
-			);
-			this.#indexed = {
-				version,
-				documents: byUrl,
-				files: new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f.content])),
-			};
-			return this.#indexed;
-		} finally {
-			if (!this.#closed) await index.deleteIndex();
+		const changed = [...byUrl].filter(([url, html]) => last?.documents.get(url) !== html);
+		const removed = [...(last?.documents.keys() ?? [])].some((url) => !byUrl.has(url));
+		if (last && changed.length === 0 && !removed) return (this.#indexed = { ...last, version });
+		// Pagefind keeps the last page added per URL, so an index that lives on takes only what
+		// changed: one edited article cost 7 ms to add and 1.5-2.9 s to write at 1,000 articles,
+		// against 3.4 s more to add them all again. It cannot drop a page: a removal starts afresh.
+		if (removed && this.#index) {
+			await this.#index.deleteIndex();
+			this.#index = undefined;
 		}
+		if (!this.#index) {
+			this.#logger.info(`Indexing ${byUrl.size} articles for search in dev…`);
+			this.#index = await newIndex();
+		}
+		const index = this.#index;
+		const toAdd = last && !removed ? changed : [...byUrl];
+		const added = await Promise.all(
+			toAdd.map(([url, content]) => index.addHTMLFile({ url, content }))
+		);
+		orThrow('indexing', { errors: added.flatMap((r) => r.errors) });
+		if (this.#closed) throw new Error('Search index: the dev server stopped');
+		const { files } = orThrow('building', await index.getFiles());
+		const seconds = ((performance.now() - started) / 1000).toFixed(1);
+		this.#logger.info(
+			last
+				? `Search is up to date: ${changed.length} changed, ${byUrl.size} articles indexed in ${seconds} s`
+				: `Search is ready: ${byUrl.size} articles indexed in ${seconds} s`
+		);
+		this.#indexed = {
+			version,
+			documents: byUrl,
+			files: new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f.content])),
+		};
+		return this.#indexed;
 	}
 }

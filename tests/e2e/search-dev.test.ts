@@ -5,13 +5,12 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from '../helpers/browser.ts';
 import { ROOT, scratchCopy } from '../helpers/build.ts';
-import { serve } from '../helpers/serve.ts';
+import { freePort, serve } from '../helpers/serve.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
 
 let dev: ChildProcess;
@@ -20,16 +19,6 @@ let contentDir = '';
 let context: BrowserContext;
 let closeBrowser: () => Promise<void>;
 let log = '';
-
-async function freePort(): Promise<number> {
-	return new Promise((done) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => done(port));
-		});
-	});
-}
 
 let built: ReturnType<typeof sharedBuild>;
 
