@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import process from 'node:process';
 import { defineConfig } from 'astro/config';
 import { cacheDirFor, CONTENT_DIR } from './src/environment.ts';
+import { bodyImages } from './src/integrations/body-images.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { editor } from './src/integrations/editor.ts';
 import { publishing } from './src/integrations/publishing.ts';
@@ -32,10 +33,10 @@ export default defineConfig({
 		...publishing(SITE),
 		// Last: its astro:build:done waits for Pagefind, which writes the index in its own process
 		// while the hooks before it scan the pages (the index starts at astro:build:generated).
-		searchIndex({ root: process.cwd(), contentDir: CONTENT_DIR }),
+		searchIndex(),
 	],
 	// MDX extends this Markdown configuration, so both get the same fixes.
-	markdown: { processor: satteri({ hastPlugins: [proseA11y] }) },
+	markdown: { processor: satteri({ hastPlugins: [proseA11y, bodyImages] }) },
 	image: {
 		service: {
 			entrypoint: 'astro/assets/services/sharp',

@@ -1,8 +1,10 @@
 /**
  * `npm run bench [-- --articles 1000,5000,10000]`: builds a synthetic newsroom of each size with the
  * project's real build and with a bare Astro 7 site plus Pagefind's CLI, in the same run, and
- * reports times, memory, sizes, page weight and search bytes. Writes bench/results/*.json and the
- * table in docs/benchmarks.md. A benchmark, not a test: never part of `npm test`.
+ * reports times, memory, sizes, page weight and search bytes; then the writer's loop in `astro dev`
+ * (`dev-loop.ts`) against a bare Astro dev server. `--dev-only` measures the loop alone. Writes
+ * bench/results/*.json and the tables in docs/benchmarks.md. A benchmark, not a test: never part
+ * of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -19,6 +21,7 @@ import {
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { devTable, measureDevLoop } from './dev-loop.ts';
 import { EDITED_ARTICLE, generateCorpus } from './generate.ts';
 import { measureSearchBytes } from './search-bytes.ts';
 
@@ -27,6 +30,7 @@ const WORK = join(ROOT, 'bench/work');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const PAGEFIND = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const QUERY = 'encryption audit';
+const DEV_ONLY = process.argv.includes('--dev-only');
 
 /** Wall time, CPU time and peak memory of one command. */
 interface Run {
@@ -123,6 +127,15 @@ async function benchSize(articles: number) {
 	const cache = join(dir, 'cache');
 	console.log(`\n== ${articles} articles: generating`);
 	await generateCorpus(content, articles);
+	console.log("   the writer's loop in astro dev: ours, then bare Astro");
+	const dev = await measureDevLoop({
+		root: ROOT,
+		contentRel,
+		contentDir: content,
+		referenceRoot: 'bench/reference',
+		edited: EDITED_ARTICLE,
+	});
+	if (DEV_ONLY) return { articles, dev };
 
 	// Ours, cold: no content-layer cache, no image or social-image cache.
 	rmSync(join(ROOT, `node_modules/.astro-${contentRel.replace(/[^\w-]+/g, '_')}`), {
@@ -175,6 +188,7 @@ async function benchSize(articles: number) {
 
 	return {
 		articles,
+		dev,
 		ours: {
 			coldWallS: r1(cold.wallS),
 			coldCpuS: r1(cold.cpuS),
@@ -232,13 +246,39 @@ for (const size of argSizes()) {
 	const result = await benchSize(size);
 	console.log(JSON.stringify(result, null, 2));
 	writeFileSync(
-		join(ROOT, 'bench/results', `${machine.date}-${size}.json`),
+		join(ROOT, 'bench/results', `${machine.date}-${size}${DEV_ONLY ? '-dev' : ''}.json`),
 		`${JSON.stringify({ machine, ...result }, null, 2)}\n`
 	);
 	results.push(result);
 }
 
-const rows = results.map((r) =>
+const measured = `Measured ${machine.date} on ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}.`;
+const docs = join(ROOT, 'docs/benchmarks.md');
+
+/** Puts `table` between the `bench:<name>` markers of docs/benchmarks.md, or a new section at the end. */
+function writeBlock(name: string, heading: string, table: string): void {
+	const start = `<!-- bench:${name}:start -->`;
+	const end = `<!-- bench:${name}:end -->`;
+	const current = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
+	const block = `${start}\n${measured}\n\n${table}\n${end}`;
+	writeFileSync(
+		docs,
+		current.includes(start)
+			? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
+			: `${current.trimEnd()}\n\n## ${heading}\n\n${block}\n`
+	);
+	console.log(`\n${table}`);
+}
+
+writeBlock(
+	'dev',
+	"The writer's loop (`npm run bench`)",
+	devTable(results.map((r) => ({ articles: r.articles, ...r.dev })))
+);
+const builds = results.flatMap(({ articles, ours, reference, ratios }) =>
+	ours && reference && ratios ? [{ articles, ours, reference, ratios }] : []
+);
+const rows = builds.map((r) =>
 	[
 		r.articles,
 		`${r.ours.coldWallS} s (${r.ours.coldCpuS} s CPU)`,
@@ -255,22 +295,14 @@ const rows = results.map((r) =>
 		`${r.ours.firstQueryKb} / ${r.ours.pagefindApiFirstQueryKb} KB (${r.ratios.firstQuery}×)`,
 	].join(' | ')
 );
-const table = [
-	`Measured ${machine.date} on ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}.`,
-	'',
-	'| articles | ours, cold | bare Astro + Pagefind CLI | ratio | peak RSS ours / bare | warm rebuild, one edit (of cold) | rebuild, one new article | pages | dist | Pagefind index | cold phases: content / pages / images / search | article page, gzip | first query: ours / Pagefind API |',
-	'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-	...rows.map((r) => `| ${r} |`),
-].join('\n');
-const docs = join(ROOT, 'docs/benchmarks.md');
-const start = '<!-- bench:build:start -->';
-const end = '<!-- bench:build:end -->';
-const current = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
-const block = `${start}\n${table}\n${end}`;
-writeFileSync(
-	docs,
-	current.includes(start)
-		? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
-		: `${current.trimEnd()}\n\n## Build benchmark (\`npm run bench\`)\n\n${block}\n`
-);
-console.log(`\n${table}`);
+if (builds.length > 0) {
+	writeBlock(
+		'build',
+		'Build benchmark (`npm run bench`)',
+		[
+			'| articles | ours, cold | bare Astro + Pagefind CLI | ratio | peak RSS ours / bare | warm rebuild, one edit (of cold) | rebuild, one new article | pages | dist | Pagefind index | cold phases: content / pages / images / search | article page, gzip | first query: ours / Pagefind API |',
+			'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+			...rows.map((r) => `| ${r} |`),
+		].join('\n')
+	);
+}

@@ -8,28 +8,13 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { searchablePart } from '../publish/html.ts';
-import { articleSlugOf } from '../model/slugs.ts';
 import { articleUrl } from '../model/urls.ts';
 import { filesUnder, urlPathOf } from './built-files.ts';
-import { readContent } from '../check/read.ts';
 import { PAGE_SINK, type PageSink } from './search-capture.ts';
-
-/** Turns Pagefind's error lists into one thrown error, so a bad index fails the build. */
-function orThrow<T extends { errors: string[] }>(step: string, response: T): T {
-	if (response.errors.length > 0) {
-		throw new Error(`Search index: ${step} failed:\n${response.errors.join('\n')}`);
-	}
-	return response;
-}
-
-async function newIndex(): Promise<pagefind.PagefindIndex> {
-	const { index } = orThrow('creating the index', await pagefind.createIndex({}));
-	if (!index) throw new Error('Search index: Pagefind returned no index');
-	return index;
-}
+import { DevSearch, DOCUMENTS_PATH, newIndex, orThrow } from './search-dev.ts';
 
 /**
  * The built files of the article pages, as a Pagefind glob: the only pages with
@@ -68,8 +53,9 @@ async function startBuildIndex(): Promise<BuildIndex> {
 }
 
 /**
- * Waits for Pagefind to take in every page the build rendered, adds the pages an incremental build
- * copied from the last one (the middleware never saw those), and writes `dir/pagefind/`. When most
+ * Waits for Pagefind to take in every page the build rendered, adds the article pages an
+ * incremental build copied from the last one (the middleware never saw those), and writes
+ * `dir/pagefind/`. When most
  * pages were copied, Pagefind reads the whole output itself instead: it reads files on every core,
  * several times faster than taking them one by one through its Node API. Fails when no page reached
  * the index: an empty index would pass for a working search.
@@ -83,21 +69,26 @@ async function finishBuildIndex(
 	try {
 		const sink = (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
 		delete (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
-		const copied = filesUnder(dir).filter(
+		// HTML files the middleware never saw: pages an incremental build copied from the last one,
+		// and files written outside the page pipeline (404.html, the editor's /admin/). Only the
+		// article pages among them go into the index.
+		const unseen = filesUnder(dir).filter(
 			(file) => file.endsWith('.html') && !build.rendered.has(urlPathOf(dir, file))
 		);
 		let index = build.index;
 		let how: string;
-		if (copied.length > build.rendered.size) {
+		if (unseen.length > build.rendered.size) {
 			await Promise.all(build.added);
 			await index.deleteIndex();
 			index = await newIndex();
 			orThrow('indexing', await index.addDirectory({ path: dir, glob: ARTICLE_PAGES }));
-			how = `${copied.length} of ${copied.length + build.rendered.size} pages copied from the last build: read from the output`;
+			how = `${unseen.length} of ${unseen.length + build.rendered.size} pages not rendered by this build, most copied from the last build: read from the output`;
 		} else {
-			for (const file of copied) sink?.(urlPathOf(dir, file), readFileSync(file, 'utf8'));
+			const rendered = build.added.length;
+			for (const file of unseen) sink?.(urlPathOf(dir, file), readFileSync(file, 'utf8'));
 			orThrow('indexing', { errors: (await Promise.all(build.added)).flat() });
-			how = `indexed while they rendered; ${copied.length} copied from the last build`;
+			const copied = build.added.length - rendered;
+			how = `${rendered} indexed while they rendered${copied ? `, ${copied} copied from the last build` : ''}`;
 		}
 		const outputPath = join(dir, 'pagefind');
 		orThrow('writing', await index.writeFiles({ outputPath }));
@@ -108,7 +99,7 @@ async function finishBuildIndex(
 			languages: Record<string, { page_count: number }>;
 		};
 		const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
-		if (build.rendered.size + copied.length > 0 && pages === 0) {
+		if (build.rendered.size + unseen.length > 0 && pages === 0) {
 			throw new Error('Search index: Pagefind indexed none of the article pages');
 		}
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -136,55 +127,20 @@ const TYPES: Record<string, string> = {
 	json: 'application/json',
 };
 
-/** Fetches every article page from the running dev server and indexes it in memory. */
-async function indexDevSite(
-	origin: string,
-	root: string,
-	contentDir: string,
-	logger: AstroIntegrationLogger,
-	onIncomplete: () => void
-): Promise<Map<string, Uint8Array>> {
-	const started = performance.now();
-	const urls = readContent(root, contentDir).articles.map((f) => articleUrl(articleSlugOf(f.path)));
-	logger.info(`Indexing ${urls.length} articles for search in dev…`);
-	const index = await newIndex();
-	const missed: string[] = [];
-	// A few pages at a time: the dev server renders each on request.
-	for (let i = 0; i < urls.length; i += 4) {
-		await Promise.all(
-			urls.slice(i, i + 4).map(async (url) => {
-				const response = await fetch(new URL(url, origin));
-				if (!response.ok) {
-					missed.push(url);
-					return;
-				}
-				orThrow(
-					`indexing ${url}`,
-					await index.addHTMLFile({ url, content: await response.text() })
-				);
-			})
-		);
-	}
-	const { files } = orThrow('building', await index.getFiles());
-	await index.deleteIndex();
-	const seconds = ((performance.now() - started) / 1000).toFixed(1);
-	logger.info(`Search is ready: ${urls.length - missed.length} articles indexed in ${seconds} s`);
-	if (missed.length > 0) {
-		// Usually an article Astro has not finished loading yet: try again on a later query.
-		logger.warn(`Not yet searchable (will retry): ${missed.join(', ')}`);
-		onIncomplete();
-	}
-	return new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
-}
-
 /** The Astro integration. */
-export function searchIndex(options: { root: string; contentDir: string }): AstroIntegration {
+export function searchIndex(): AstroIntegration {
 	let build: Promise<BuildIndex> | undefined;
 	let finishing: Promise<number> | undefined;
 	return {
 		name: 'hangar:search-index',
 		hooks: {
-			'astro:config:setup': ({ command, addMiddleware }) => {
+			'astro:config:setup': ({ command, addMiddleware, injectRoute }) => {
+				if (command === 'dev') {
+					injectRoute({
+						pattern: DOCUMENTS_PATH,
+						entrypoint: new URL('./search-documents.ts', import.meta.url),
+					});
+				}
 				if (command === 'build') {
 					addMiddleware({
 						entrypoint: new URL('./search-capture.ts', import.meta.url),
@@ -197,27 +153,19 @@ export function searchIndex(options: { root: string; contentDir: string }): Astr
 				await build;
 			},
 			'astro:server:setup': ({ server, logger }) => {
-				const contentPath = resolve(options.root, options.contentDir);
-				let files: Promise<Map<string, Uint8Array>> | undefined;
+				const search = new DevSearch(logger);
 				// Every file of every index made so far. Pagefind names its chunks and fragments by their
 				// content, so a search page that read the entry of one index can still fetch that index's
 				// chunks after a newer index replaced it (they 404ed, and the page never showed results).
 				const served = new Map<string, Uint8Array>();
-				// Any change to the content makes the next search request rebuild the index.
-				server.watcher.on('all', (_event, path) => {
-					if (resolve(path).startsWith(contentPath) && files) {
-						files = undefined;
-						logger.info('Content changed: search will re-index on the next query');
-					}
-				});
+				// The server closes on Ctrl-C and SIGTERM, and when Astro restarts it after a config change:
+				// indexing stops with it (Pagefind's own process also ends with the dev server's).
+				server.httpServer?.once('close', () => void search.close());
 				server.middlewares.use((req, res, next) => {
 					const path = (req.url ?? '').split('?')[0] ?? '';
 					if (!path.startsWith('/pagefind/')) return next();
 					const origin = `http://${req.headers.host ?? 'localhost'}`;
-					files ??= indexDevSite(origin, options.root, options.contentDir, logger, () => {
-						setTimeout(() => (files = undefined), 2000);
-					});
-					files.then(
+					search.files(origin).then(
 						(map) => {
 							for (const [name, content] of map) served.set(name, content);
 							const body = served.get(path.slice('/pagefind/'.length));
@@ -232,7 +180,6 @@ export function searchIndex(options: { root: string; contentDir: string }): Astr
 							res.end(body);
 						},
 						(error: unknown) => {
-							files = undefined;
 							logger.error(`Search index failed: ${String(error)}`);
 							res.statusCode = 500;
 							res.end('Search index failed; see the dev server log.');

@@ -8,6 +8,12 @@
 /** The filter groups of the content contract, in the order the search page shows them. */
 export const FILTER_KEYS = ['product', 'manufacturer', 'audit', 'tag', 'type', 'year'] as const;
 
+/**
+ * The filter that carries a result's thumbnail URL: filters come back with each result but, unlike
+ * metadata, are never searched. Not a group the search page lists.
+ */
+export const THUMB_KEY = 'thumb';
+
 /** One filter group. */
 export type FilterKey = (typeof FILTER_KEYS)[number];
 

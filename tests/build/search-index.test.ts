@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
+import { PAGE_SINK, type PageSink } from '../../src/integrations/search-capture.ts';
 import { searchIndex } from '../../src/integrations/search-index.ts';
-import { OUT, ROOT } from '../helpers/build.ts';
+import { OUT } from '../helpers/build.ts';
 
 type Hook = (options: Record<string, unknown>) => Promise<void> | void;
 
@@ -33,10 +34,17 @@ function output(name: string, pages: Record<string, string>): string {
 	return dir;
 }
 
-/** Runs the build's hooks in Astro's order; the promise of `astro:build:done`. */
-async function build(dir: string): Promise<void> {
-	const hooks = searchIndex({ root: ROOT, contentDir: 'content' }).hooks as Record<string, Hook>;
+/**
+ * Runs the build's hooks in Astro's order, handing `rendered` (URL paths) to the capture middleware's
+ * sink as the build renders them; the promise of `astro:build:done`.
+ */
+async function build(dir: string, rendered: string[] = []): Promise<void> {
+	const hooks = searchIndex().hooks as Record<string, Hook>;
 	await hooks['astro:build:start']!({ logger });
+	const sink = (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
+	for (const url of rendered) {
+		sink?.(url, readFileSync(join(dir, url, 'index.html'), 'utf8'));
+	}
 	// Astro awaits each integration's hook; this one must return while Pagefind still works.
 	await hooks['astro:build:generated']!({ dir: pathToFileURL(`${dir}/`), logger });
 	await hooks['astro:build:done']!({ dir: pathToFileURL(`${dir}/`), logger, pages: [] });
@@ -59,6 +67,20 @@ test('writes the index of the article pages by the time astro:build:done returns
 	};
 	assert.equal(entry.languages['en']?.page_count, 1);
 	assert.ok(logged.some((line) => /Indexed 1 articles for search/.test(line)));
+});
+
+test('a cold build names no page copied, though the middleware never saw the 404 page', async () => {
+	const dir = output('cold', {
+		'articles/thermal/index.html': ARTICLE,
+		'articles/index.html': LISTING,
+		'404.html': LISTING,
+	});
+	logged.length = 0;
+	await build(dir, ['/articles/thermal/', '/articles/']);
+	assert.ok(
+		logged.some((line) => /Indexed 1 articles .*\(1 indexed while they rendered\)$/.test(line)),
+		logged.join('\n')
+	);
 });
 
 test('fails the build at astro:build:done when no page reached the index', async () => {

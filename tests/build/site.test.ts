@@ -285,7 +285,7 @@ describe('the fixture site', () => {
 		assert.ok(description.endsWith('…'), description);
 	});
 
-	test('serves the lead image as AVIF and WebP at several widths with fixed dimensions', () => {
+	test('serves the lead image as AVIF and WebP at several widths with fixed dimensions, and body images at its widths', () => {
 		const html = page(dir, '/articles/lead-image-story/');
 		const figure = select(html, 'figure.lead-image');
 		assert.ok(figure, 'the lead image');
@@ -299,6 +299,9 @@ describe('the fixture site', () => {
 		assert.equal(visibleText(select(figure, 'figcaption')), 'The lead image caption.');
 		const body = select(html, 'img[alt="A green fixture square"]');
 		assert.match(attrOf(body, 'src') ?? '', /^\/_astro\/body[^"]*\.webp$/);
+		// A body image gets the lead image's sizes, its widths up to its own (400 px here).
+		assert.equal(attrOf(body, 'sizes'), attrOf(img, 'sizes'));
+		assert.match(attrOf(body, 'srcset') ?? '', /^\/_astro\/body[^" ]*\.webp 400w$/);
 	});
 
 	test('shows a date-time in the site time zone', () => {

@@ -1,16 +1,17 @@
 /**
- * Search in `astro dev`: the index is built from the dev server's own pages on the first query and
- * rebuilt after content changes, so search works while writing.
+ * Search in `astro dev`: the index is made from the content on the first query and made again
+ * after content changes, so search works while writing; it answers as the built site's index does.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from '../helpers/browser.ts';
 import { ROOT, scratchCopy } from '../helpers/build.ts';
+import { freePort, serve } from '../helpers/serve.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
 
 let dev: ChildProcess;
 let origin = '';
@@ -19,17 +20,11 @@ let context: BrowserContext;
 let closeBrowser: () => Promise<void>;
 let log = '';
 
-async function freePort(): Promise<number> {
-	return new Promise((done) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => done(port));
-		});
-	});
-}
+let built: ReturnType<typeof sharedBuild>;
 
 before(async () => {
+	// Built first: a build writes the project's .astro/ folder, which a running dev server reads.
+	built = sharedBuild();
 	contentDir = scratchCopy('tests/fixtures/site', 'dev');
 	const port = await freePort();
 	origin = `http://127.0.0.1:${port}`;
@@ -79,6 +74,92 @@ async function results(page: Page, query: string, timeout = 60_000): Promise<str
 		.evaluateAll((l) => l.map((a) => (a as HTMLAnchorElement).pathname));
 }
 
+/** One search: words (or null for all) and filters, as the search page gives Pagefind. */
+interface Query {
+	term: string | null;
+	filters?: Record<string, string[]>;
+}
+
+const QUERIES: Query[] = [
+	{ term: 'article' },
+	{ term: 'filler' },
+	{ term: 'claims' },
+	{ term: 'footnote' },
+	{ term: 'mdxonlyword' },
+	{ term: 'finding' },
+	{ term: 'caption' },
+	{ term: 'never' },
+	{ term: 'article', filters: { tag: ['Audits'] } },
+	{ term: null, filters: { product: ['Alpha Drone'] } },
+	{ term: null, filters: { type: ['Statement'] } },
+	{ term: 'body', filters: { year: ['2019'] } },
+];
+
+/**
+ * Every result of each query, in order, as Pagefind's API in the browser returns it from the site
+ * at `origin`: URL, indexed text, excerpt, metadata, filters and sections. The thumbnail's URL
+ * differs by design (dev serves images from /_image), so only its presence is compared.
+ */
+async function searchAll(page: Page, origin: string): Promise<unknown[]> {
+	// A page without the dev server's client, which reloads pages when the content changes.
+	await page.goto(`${origin}/pagefind/pagefind-entry.json`);
+	return page.evaluate(async (queries: Query[]) => {
+		const url = '/pagefind/pagefind.js';
+		const pagefind = (await import(url)) as {
+			init: () => Promise<void>;
+			search: (
+				term: string | null,
+				options: object
+			) => Promise<{ results: { data: () => Promise<Record<string, unknown>> }[] }>;
+		};
+		await pagefind.init();
+		const all = [];
+		for (const query of queries) {
+			const search = await pagefind.search(query.term, { filters: query.filters ?? {} });
+			const results = await Promise.all(search.results.map((r) => r.data()));
+			all.push(
+				results.map((r) => {
+					const filters = { ...(r['filters'] as Record<string, string[]>) };
+					const thumb = filters['thumb'] !== undefined;
+					delete filters['thumb'];
+					const subs = r['sub_results'] as { url: string; title: string }[];
+					return {
+						url: r['url'],
+						content: r['content'],
+						excerpt: r['excerpt'],
+						meta: r['meta'],
+						filters,
+						thumb,
+						sections: subs.map((sub) => `${sub.url} ${sub.title}`),
+					};
+				})
+			);
+		}
+		return all;
+	}, QUERIES);
+}
+
+test('dev and build return the same results for the same queries and filters', async () => {
+	assert.equal(built.status, 0, built.output);
+	const server = await serve(built.outDir);
+	const page = await context.newPage();
+	try {
+		const fromBuild = await searchAll(page, server.url);
+		// Dev shows drafts and scheduled articles, which the build leaves out.
+		const notBuilt = new Set(['/articles/secret-draft/', '/articles/future-story/']);
+		const fromDev = (
+			await searchAll(page, origin).catch((e: unknown) => assert.fail(`${String(e)}\n${log}`))
+		).map((results) => (results as { url: string }[]).filter((r) => !notBuilt.has(r.url)));
+		assert.ok((fromBuild[0] as unknown[]).length > 0, 'the first query found nothing');
+		for (const [i, query] of QUERIES.entries()) {
+			assert.deepEqual(fromDev[i], fromBuild[i], JSON.stringify(query));
+		}
+	} finally {
+		await page.close();
+		await server.close();
+	}
+});
+
 test('search works in dev and picks up an article written while the server runs', async () => {
 	const page = await context.newPage();
 	assert.deepEqual(await results(page, 'mdxonlyword'), ['/articles/mdx-story/'], log);
@@ -102,4 +183,41 @@ test('search works in dev and picks up an article written while the server runs'
 	}
 	assert.deepEqual(found, ['/articles/fresh-story/'], log);
 	await page.close();
+});
+
+/** Whether a process is gone (or a zombie its parent has yet to reap). */
+function isGone(pid: number): boolean {
+	try {
+		return readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2] === 'Z';
+	} catch {
+		return true;
+	}
+}
+
+test('SIGTERM stops the dev server and Pagefind at once, while search is indexing', async () => {
+	const pid = dev.pid ?? 0;
+	const pagefind = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+		.trim()
+		.split(/\s+/)
+		.map(Number)
+		.filter((child) => /pagefind/.test(readFileSync(`/proc/${child}/cmdline`, 'utf8')));
+	assert.equal(pagefind.length, 1, 'Pagefind runs beside the dev server once search was used');
+	// Search was used, so a change makes the server index again at once: stop it as it begins.
+	const reloads = log.split('Reloaded data').length;
+	writeFileSync(
+		join(ROOT, contentDir, 'articles/late-story.md'),
+		'---\ntitle: A late story\ndate: 2020-08-02\n---\n\nWritten just before the server stops.\n'
+	);
+	const deadline = Date.now() + 30_000;
+	while (log.split('Reloaded data').length === reloads && Date.now() < deadline) {
+		await new Promise((r) => setTimeout(r, 20));
+	}
+	const exited = new Promise<void>((done) => dev.once('exit', () => done()));
+	const started = performance.now();
+	dev.kill('SIGTERM');
+	await exited;
+	const seconds = (performance.now() - started) / 1000;
+	assert.ok(seconds < 1, `the dev server took ${seconds.toFixed(2)} s to stop`);
+	await new Promise((r) => setTimeout(r, 200));
+	assert.ok(pagefind.every(isGone), 'Pagefind still runs after the dev server stopped');
 });

@@ -75,6 +75,22 @@ describe('the index', () => {
 		await page.close();
 	});
 
+	test("shows the lead image's thumbnail, and never finds an article by its image's file name", async () => {
+		const page = await context.newPage();
+		await searchPage(page, '?q=caption');
+		assert.deepEqual(await resultUrls(page), ['/articles/lead-image-story/']);
+		const thumb = (await page.locator('[data-search-results] img').getAttribute('src')) ?? '';
+		assert.match(thumb, /^\/_astro\/lead\.[\w-]+\.webp$/);
+		// The file name's parts ("lead" alone is a word of the headline) and its content hashes.
+		const [, hash = ''] = /^\/_astro\/lead\.([a-zA-Z0-9]+)/.exec(thumb) ?? [];
+		assert.ok(hash.length >= 6, thumb);
+		for (const word of [hash, 'webp', '_astro', 'png']) {
+			await searchPage(page, `?q=${word}`);
+			assert.deepEqual(await resultUrls(page), [], `"${word}" found an article`);
+		}
+		await page.close();
+	});
+
 	test('indexes only article pages', async () => {
 		const page = await context.newPage();
 		await searchPage(page, '?q=audit');

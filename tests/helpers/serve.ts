@@ -4,7 +4,7 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { createGzip } from 'node:zlib';
 
@@ -92,4 +92,15 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<St
 		url: `http://127.0.0.1:${port}`,
 		close: () => new Promise((done) => server.close(() => done())),
 	};
+}
+
+/** A TCP port free on 127.0.0.1 right now, for a server a test starts in another process. */
+export async function freePort(): Promise<number> {
+	return new Promise((done) => {
+		const server = createNetServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => done(port));
+		});
+	});
 }

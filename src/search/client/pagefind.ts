@@ -8,6 +8,7 @@ export interface PagefindResultData {
 	url: string;
 	excerpt: string;
 	meta: Record<string, string | undefined>;
+	filters: Record<string, string[] | undefined>;
 	sub_results: { title: string; url: string; excerpt: string }[];
 }
 

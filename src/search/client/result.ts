@@ -6,6 +6,7 @@
 import { formatDate, machineDate } from '../../model/dates.ts';
 import { sentenceExcerpt, withoutLead } from './excerpt.ts';
 import type { PagefindResultData } from './pagefind.ts';
+import { THUMB_KEY } from '../state.ts';
 
 /** One result as a list item: picture, type, date, linked title, description, excerpt, sections. */
 export function renderResult(
@@ -16,9 +17,10 @@ export function renderResult(
 	const item = document.createElement('li');
 	item.className = 'result';
 	const article = document.createElement('article');
-	if (data.meta['image']) {
+	const thumb = data.filters[THUMB_KEY]?.[0];
+	if (thumb) {
 		const img = document.createElement('img');
-		img.src = data.meta['image'];
+		img.src = thumb;
 		img.alt = '';
 		img.width = 120;
 		img.height = 68;

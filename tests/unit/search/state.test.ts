@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { filterOptions, pagefindPair, searchRecord } from '../../../src/search/records.ts';
+import {
+	filterOptions,
+	pagefindPair,
+	recordAttributes,
+	searchRecord,
+} from '../../../src/search/records.ts';
 import {
 	emptyState,
 	isActive,
@@ -42,7 +47,16 @@ describe('search records', () => {
 			year: ['2020'],
 		});
 		assert.equal(record.sort['date'], '2020-07-22T00:00:00.000Z');
-		assert.equal(record.meta['image'], '/_astro/t.webp');
+		assert.equal(record.thumb, '/_astro/t.webp');
+		// Pagefind searches metadata: no image URL in it, and an empty `image` so that Pagefind does
+		// not take the first picture's file name instead.
+		assert.equal(record.meta['image'], '');
+		assert.ok(!Object.values(record.meta).some((value) => value.includes('/_astro/')));
+		assert.ok(
+			recordAttributes(record).some(
+				([name, value]) => name === 'data-pagefind-filter' && value === 'thumb:/_astro/t.webp'
+			)
+		);
 		assert.equal(record.meta['type'], 'Statement');
 	});
 
