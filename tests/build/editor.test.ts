@@ -96,12 +96,14 @@ describe('the editor at /admin/', () => {
 
 	test("picks an article's author by name and stores one slug; corrections are dated notes", () => {
 		const article = config.collections.find((c) => c.name === 'articles');
-		const author = article?.fields.find((f) => f.name === 'author');
-		assert.equal(author?.widget, 'relation');
+		const author = article?.fields.find((f) => f.name === 'author') as
+			Record<string, unknown> | undefined;
+		assert.equal(author?.['widget'], 'relation');
 		assert.equal(author?.['collection'], 'authors');
 		assert.equal(author?.['multiple'], false);
 		assert.deepEqual(author?.['display_fields'], ['name']);
-		const corrections = article?.fields.find((f) => f.name === 'corrections');
+		const corrections = article?.fields.find((f) => f.name === 'corrections') as
+			Record<string, unknown> | undefined;
 		const parts = (corrections?.['fields'] ?? []) as { name: string; widget: string }[];
 		assert.deepEqual(
 			parts.map((p) => [p.name, p.widget]),
