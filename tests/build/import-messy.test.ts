@@ -164,7 +164,8 @@ describe('npm run import on real-world input', () => {
 			result.stderr,
 			/could not write .*redirects\.yaml: .*is a folder where a file was expected \(EISDIR\)/
 		);
-		assert.match(result.stderr, /the 3 file\(s\) written before it were removed again/);
+		// Three articles and the author file of their byline.
+		assert.match(result.stderr, /the 4 file\(s\) written before it were removed again/);
 		assert.deepEqual(fingerprint(join(ROOT, dir)), before);
 		rmSync(join(ROOT, dir), { recursive: true, force: true });
 	});

@@ -116,6 +116,8 @@ describe('a field added to the article schema, and nowhere else', () => {
 				options: undefined,
 				collection: undefined,
 				maxLength: undefined,
+				single: undefined,
+				record: undefined,
 				format: 'string',
 			}
 		);

@@ -195,6 +195,30 @@ describe('breadcrumbs', () => {
 	});
 });
 
+describe('the product snippet', () => {
+	test("has the fields Google's product snippet reads (name, brand, image, description, url), and no offer", () => {
+		const product = productNode(
+			{ ...M2E, category: 'Enterprise', summary: 'A compact enterprise drone.' },
+			SITE,
+			'https://news.example.com/_astro/m2e.webp'
+		);
+		assert.equal(product['@type'], 'Product');
+		assert.equal(product['name'], 'Mavic 2 Enterprise');
+		assert.deepEqual(product['brand'], { '@type': 'Brand', name: 'DJI' });
+		assert.equal(product['image'], 'https://news.example.com/_astro/m2e.webp');
+		assert.equal(product['description'], 'A compact enterprise drone.');
+		assert.equal(product['category'], 'Enterprise');
+		assert.equal(
+			product['url'],
+			'https://shop.example.com/m2e',
+			'the shop page, where there is one'
+		);
+		for (const merchantField of ['offers', 'aggregateRating', 'review', 'price']) {
+			assert.equal(product[merchantField], undefined, merchantField);
+		}
+	});
+});
+
 describe('listing pages', () => {
 	test('a product page is a CollectionPage about the Product listing its articles in order', () => {
 		const articles = [
