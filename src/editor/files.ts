@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_PATH } from '../environment.ts';
 
 /** A package's folder: the nearest folder above its entry point that holds its package.json. */
 function packageDir(name: string): string {
@@ -97,7 +98,7 @@ export function editorFiles(base: string): Map<string, () => Buffer> {
  * The subfolders of `articlesDir` that group articles written as one file (`2019/<slug>.md`), not
  * an article's own folder (`<slug>/index.md`): the editor lists each as a collection of its own.
  */
-export function articleGroups(articlesDir: string): string[] {
+export function articleGroups(articlesDir: string = join(CONTENT_PATH, 'articles')): string[] {
 	if (!existsSync(articlesDir)) return [];
 	return readdirSync(articlesDir, { withFileTypes: true })
 		.filter((entry) => entry.isDirectory())

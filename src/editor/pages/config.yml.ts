@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { stringify } from 'yaml';
 import { getSiteData } from '~/content.ts';
 import { editorConfig } from '~/editor/config.ts';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { articleGroups } from '~/editor/files.ts';
 import { CONTENT_PATH } from '~/environment.ts';
 import { describeModel } from '~/model/describe.ts';
@@ -18,7 +18,7 @@ export const GET: APIRoute = async () => {
 		contentDir: relative(process.cwd(), CONTENT_PATH),
 		siteUrl: SITE.url,
 		tags: tags.toSorted((a, b) => b.count - a.count).map((t) => t.name),
-		articleGroups: articleGroups(join(CONTENT_PATH, 'articles')),
+		articleGroups: articleGroups(),
 		backend: settings.backend,
 		editorialWorkflow: settings.editorialWorkflow,
 	});
