@@ -83,12 +83,18 @@ function body(random: () => number, words: number): string {
 	return parts.join('\n\n');
 }
 
-/** Writes the corpus into `dir` (a content folder: articles/, products/, audits/). */
+/** Writes the corpus into `dir` (a content folder: articles/, authors/, products/, audits/). */
 export async function generateCorpus(dir: string, articles: number, seed = 42): Promise<void> {
 	rmSync(dir, { recursive: true, force: true });
 	const random = prng(seed);
-	for (const folder of ['articles', 'products', 'audits', 'images'])
+	for (const folder of ['articles', 'authors', 'products', 'audits', 'images'])
 		mkdirSync(join(dir, folder), { recursive: true });
+	for (let i = 1; i <= 7; i++) {
+		writeFileSync(
+			join(dir, 'authors', `staff-writer-${i}.yaml`),
+			`name: Staff writer ${i}\nrole: Reporter\nbio: Covers enterprise drones, audits and fleet security for the shop.\n`
+		);
+	}
 
 	const products = Array.from({ length: 40 }, (_, i) => ({
 		slug: `product-${i + 1}`,
@@ -154,7 +160,7 @@ export async function generateCorpus(dir: string, articles: number, seed = 42): 
 			`tags: [${tags.map((t) => `"${t}"`).join(', ')}]`,
 			`type: ${type}`,
 			image ? `image: ${image}\nimageAlt: A generated illustration` : undefined,
-			`author: Staff writer ${1 + (i % 7)}`,
+			`author: staff-writer-${1 + (i % 7)}`,
 			'---',
 			'',
 			body(random, 600 + Math.floor(random() * 900)),

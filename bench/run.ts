@@ -2,7 +2,8 @@
  * `npm run bench [-- --articles 1000,5000,10000]`: builds a synthetic newsroom of each size with the
  * project's real build and with a bare Astro 7 site plus Pagefind's CLI, in the same run, and
  * reports times, memory, sizes, page weight and search bytes; then the writer's loop in `astro dev`
- * (`dev-loop.ts`) against a bare Astro dev server. `--dev-only` measures the loop alone. Writes
+ * (`dev-loop.ts`) against a bare Astro dev server. `--dev-only` measures the loop alone, `--build-only`
+ * the builds alone. Writes
  * bench/results/*.json and the tables in docs/benchmarks.md. A benchmark, not a test: never part
  * of `npm test`.
  */
@@ -31,6 +32,7 @@ const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const PAGEFIND = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const QUERY = 'encryption audit';
 const DEV_ONLY = process.argv.includes('--dev-only');
+const BUILD_ONLY = process.argv.includes('--build-only');
 
 /** Wall time, CPU time and peak memory of one command. */
 interface Run {
@@ -127,14 +129,17 @@ async function benchSize(articles: number) {
 	const cache = join(dir, 'cache');
 	console.log(`\n== ${articles} articles: generating`);
 	await generateCorpus(content, articles);
-	console.log("   the writer's loop in astro dev: ours, then bare Astro");
-	const dev = await measureDevLoop({
-		root: ROOT,
-		contentRel,
-		contentDir: content,
-		referenceRoot: 'bench/reference',
-		edited: EDITED_ARTICLE,
-	});
+	let dev;
+	if (!BUILD_ONLY) {
+		console.log("   the writer's loop in astro dev: ours, then bare Astro");
+		dev = await measureDevLoop({
+			root: ROOT,
+			contentRel,
+			contentDir: content,
+			referenceRoot: 'bench/reference',
+			edited: EDITED_ARTICLE,
+		});
+	}
 	if (DEV_ONLY) return { articles, dev };
 
 	// Ours, cold: no content-layer cache, no image or social-image cache.
@@ -270,11 +275,8 @@ function writeBlock(name: string, heading: string, table: string): void {
 	console.log(`\n${table}`);
 }
 
-writeBlock(
-	'dev',
-	"The writer's loop (`npm run bench`)",
-	devTable(results.map((r) => ({ articles: r.articles, ...r.dev })))
-);
+const loops = results.flatMap(({ articles, dev }) => (dev ? [{ articles, ...dev }] : []));
+if (loops.length > 0) writeBlock('dev', "The writer's loop (`npm run bench`)", devTable(loops));
 const builds = results.flatMap(({ articles, ours, reference, ratios }) =>
 	ours && reference && ratios ? [{ articles, ours, reference, ratios }] : []
 );
