@@ -20,10 +20,17 @@ import {
 } from './model/taxonomy.ts';
 import { toComment, type Comment } from './comments/model.ts';
 import { hasCommentsFolder } from './comments/site-settings.ts';
-import { absolutizeHtml, feedEntry, leadFigureHtml, type FeedEntry } from './publish/feeds.ts';
+import {
+	absolutizeHtml,
+	articleCategories,
+	feedEntry,
+	leadFigureHtml,
+	type FeedEntry,
+} from './publish/feeds.ts';
 import { toArticle, toAudit, toAuthor, toProduct } from './model/entries.ts';
 import type { Article, Audit, Author, Product, Tag } from './model/types.ts';
 import { articleShareImage, type SocialImage } from './publish/seo.ts';
+import { pageKey } from './publish/page-keys.ts';
 import { searchDocument, searchRecord, type SearchDocument } from './search/records.ts';
 import { absoluteUrl, articleUrl, SITE_SOCIAL_IMAGE } from './model/urls.ts';
 import { SITE } from './site.config.ts';
@@ -259,6 +266,26 @@ export async function getFeedEntries(articles: readonly Article[]): Promise<Feed
 				timeZone: SITE.timeZone,
 			});
 		})
+	);
+}
+
+/**
+ * The cache key of a feed of `articles` (newest first) about `term` (`src/publish/page-keys.ts`):
+ * the term, and everything the feed's entries show (`getFeedEntries`), the names they are filed
+ * under included, so an incremental build copies every feed that no edit reached.
+ */
+export function feedKey(site: SiteData, term: object, articles: readonly Article[]): string {
+	const shown = articles.slice(0, SITE.feedSize);
+	return pageKey(
+		term,
+		shown,
+		shown.map((article) => [
+			articleCategories(article, site),
+			article.author ? site.authorBySlug.get(article.author)?.name : undefined,
+			site.cardSlugs.has(article.slug),
+		]),
+		// A feed without entries dates itself by the build.
+		shown.length === 0 ? buildTime().toISOString() : undefined
 	);
 }
 

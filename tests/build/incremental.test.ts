@@ -14,6 +14,9 @@ import { filesContaining } from '../helpers/files.ts';
 
 const ENV = { HANGAR_BUILD_TIME: '2026-11-01T00:00:00Z' };
 const NEW_TITLE = 'A lead-image story with a changed headline';
+/** The feeds of products, audits, tags and authors. */
+const TERM_FEEDS = /\/(?:tags|products|audits|authors)\/[\w-]+\/rss\.xml/;
+const TERM_FEEDS_ALL = new RegExp(TERM_FEEDS.source, 'g');
 
 let warm: ReturnType<typeof buildSite>;
 let cold: ReturnType<typeof buildSite>;
@@ -55,6 +58,16 @@ function searchPages(dir: string): number {
 		languages: Record<string, { page_count: number }>;
 	};
 	return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+}
+
+/**
+ * The output files of `kind` (a path pattern) a build's log lists as rendered, not copied. Astro
+ * logs a copied file as its path and "(restored)" or "(cached)" at once; a rendered one gets its
+ * time only once rendered, after other pages' lines when pages render in parallel.
+ */
+function renderedIn(log: string, kind: RegExp): string[] {
+	const listed = new RegExp(`├─ (${kind.source})(?! \\((restored|cached)\\))`, 'g');
+	return [...log.matchAll(listed)].map((m) => m[1] ?? '');
 }
 
 function edit(file: string, from: RegExp, to: string): void {
@@ -108,6 +121,11 @@ describe('incremental rebuild', () => {
 		assert.match(warm.output, /og\/articles\/filler-01\.jpg \((restored|cached)\)/);
 		assert.doesNotMatch(warm.output, /articles\/filler-01\/index\.html \((restored|cached)\)/);
 		assert.doesNotMatch(warm.output, /lead-image-story\/index\.html \((restored|cached)\)/);
+		// A feed no edit reached is copied too; the warm output equals the cold one (next test).
+		assert.ok(
+			renderedIn(warm.output, TERM_FEEDS).length < (warm.output.match(TERM_FEEDS_ALL) ?? []).length,
+			'every term feed rendered again'
+		);
 		assert.match(warm.output, /\d+ indexed while they rendered, \d+ copied from the last build/);
 	});
 
@@ -149,7 +167,9 @@ describe('incremental rebuild', () => {
 	});
 
 	test('copies every page when nothing changed, and Pagefind then reads the article pages of the output', () => {
-		assert.doesNotMatch(unchanged.output, /articles\/[\w-]+\/index\.html \(\+/);
+		assert.deepEqual(renderedIn(unchanged.output, /\/articles\/[\w-]+\/index\.html/), []);
+		assert.deepEqual(renderedIn(unchanged.output, TERM_FEEDS), []);
+		assert.match(unchanged.output, TERM_FEEDS);
 		assert.match(unchanged.output, /most copied from the last build: read from the output/);
 		assert.equal(unchangedSearchPages, searchPages(cold.outDir));
 		// Pagefind read whole pages here, where the other builds handed it only their searchable part.

@@ -2,18 +2,22 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { buildTime } from '~/environment.ts';
-import { getFeedEntries, getSiteData } from '~/content.ts';
+import { feedKey, getFeedEntries, getSiteData } from '~/content.ts';
 import { rssOptions, termFeedInfo } from '~/publish/feeds.ts';
 import { auditUrl } from '~/model/urls.ts';
 import { SITE } from '~/site.config.ts';
 import { auditDescription } from '~/model/terms.ts';
 
 export const getStaticPaths = (async () => {
-	const { audits, byAudit } = await getSiteData();
-	return audits.map((audit) => ({
-		params: { audit: audit.slug },
-		props: { audit, articles: byAudit.get(audit.slug) ?? [] },
-	}));
+	const site = await getSiteData();
+	return site.audits.map((audit) => {
+		const articles = site.byAudit.get(audit.slug) ?? [];
+		return {
+			params: { audit: audit.slug },
+			props: { audit, articles },
+			cacheKey: feedKey(site, audit, articles),
+		};
+	});
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;

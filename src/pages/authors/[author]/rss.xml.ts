@@ -2,17 +2,21 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { buildTime } from '~/environment.ts';
-import { getFeedEntries, getSiteData } from '~/content.ts';
+import { feedKey, getFeedEntries, getSiteData } from '~/content.ts';
 import { rssOptions, termFeedInfo } from '~/publish/feeds.ts';
 import { authorUrl } from '~/model/urls.ts';
 import { SITE } from '~/site.config.ts';
 
 export const getStaticPaths = (async () => {
-	const { authors, byAuthor } = await getSiteData();
-	return authors.map((author) => ({
-		params: { author: author.slug },
-		props: { author, articles: byAuthor.get(author.slug) ?? [] },
-	}));
+	const site = await getSiteData();
+	return site.authors.map((author) => {
+		const articles = site.byAuthor.get(author.slug) ?? [];
+		return {
+			params: { author: author.slug },
+			props: { author, articles },
+			cacheKey: feedKey(site, author, articles),
+		};
+	});
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;

@@ -2,18 +2,22 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { buildTime } from '~/environment.ts';
-import { getFeedEntries, getSiteData } from '~/content.ts';
+import { feedKey, getFeedEntries, getSiteData } from '~/content.ts';
 import { rssOptions, termFeedInfo } from '~/publish/feeds.ts';
 import { productUrl } from '~/model/urls.ts';
 import { SITE } from '~/site.config.ts';
 import { productDescription } from '~/model/terms.ts';
 
 export const getStaticPaths = (async () => {
-	const { products, byProduct } = await getSiteData();
-	return products.map((product) => ({
-		params: { product: product.slug },
-		props: { product, articles: byProduct.get(product.slug) ?? [] },
-	}));
+	const site = await getSiteData();
+	return site.products.map((product) => {
+		const articles = site.byProduct.get(product.slug) ?? [];
+		return {
+			params: { product: product.slug },
+			props: { product, articles },
+			cacheKey: feedKey(site, product, articles),
+		};
+	});
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;

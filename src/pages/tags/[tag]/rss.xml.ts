@@ -2,18 +2,22 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { buildTime } from '~/environment.ts';
-import { getFeedEntries, getSiteData } from '~/content.ts';
+import { feedKey, getFeedEntries, getSiteData } from '~/content.ts';
 import { articleCount } from '~/model/articles.ts';
 import { rssOptions, termFeedInfo } from '~/publish/feeds.ts';
 import { tagUrl } from '~/model/urls.ts';
 import { SITE } from '~/site.config.ts';
 
 export const getStaticPaths = (async () => {
-	const { tags, byTag } = await getSiteData();
-	return tags.map((tag) => ({
-		params: { tag: tag.slug },
-		props: { tag, articles: byTag.get(tag.slug) ?? [] },
-	}));
+	const site = await getSiteData();
+	return site.tags.map((tag) => {
+		const articles = site.byTag.get(tag.slug) ?? [];
+		return {
+			params: { tag: tag.slug },
+			props: { tag, articles },
+			cacheKey: feedKey(site, tag, articles),
+		};
+	});
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
