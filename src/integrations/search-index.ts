@@ -11,17 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { searchablePart } from '../publish/html.ts';
-import { articleUrl } from '../model/urls.ts';
 import { filesUnder, urlPathOf } from './built-files.ts';
 import { PAGE_SINK, type PageSink } from './search-capture.ts';
+import { ARTICLE_PAGES, isArticlePath, SearchParts } from './search-parts.ts';
 import { DevSearch, DOCUMENTS_PATH, newIndex, orThrow } from './search-dev.ts';
-
-/**
- * The built files of the article pages, as a Pagefind glob: the only pages with
- * `data-pagefind-body`, as in `astro dev`. Reading the listing pages too cost Pagefind half again
- * as long (12.3 s instead of 6.8 s for 7,860 pages), to find nothing to index in them.
- */
-const ARTICLE_PAGES = `${articleUrl('*').slice(1)}index.html`;
 
 /** An index that takes pages while the build renders them. */
 interface BuildIndex {
@@ -30,35 +23,109 @@ interface BuildIndex {
 	added: Promise<string[]>[];
 	/** URL paths of every HTML page the build rendered, indexed or not. */
 	rendered: Set<string>;
+	/** The last build's parts, and the URL paths of those handed to Pagefind ahead. */
+	parts: SearchParts;
+	ahead: Set<string>;
+	/** Settles when Pagefind has taken in the parts handed ahead (to Pagefind's errors). */
+	aheadDone: Promise<string[]>;
+	/** Writes of this build's parts. */
+	writes: Promise<void>[];
 }
 
-/** Starts an index and lets the capture middleware feed it. */
-async function startBuildIndex(): Promise<BuildIndex> {
+/**
+ * Starts an index and lets the capture middleware feed it. When the last build left its parts,
+ * Pagefind reads them at once; a page this build renders is added again after them, and Pagefind
+ * keeps the last page added per URL.
+ */
+async function startBuildIndex(partsDir: string): Promise<BuildIndex> {
 	const index = await newIndex();
-	const build: BuildIndex = { index, added: [], rendered: new Set() };
+	const parts = new SearchParts(partsDir);
+	const ahead = parts.paths();
+	const aheadDone =
+		ahead.size === 0
+			? Promise.resolve([])
+			: index.addDirectory({ path: parts.dir, glob: ARTICLE_PAGES }).then(
+					(response) => response.errors,
+					(error: unknown) => [String(error)]
+				);
+	const build: BuildIndex = {
+		index,
+		added: [],
+		rendered: new Set(),
+		parts,
+		ahead,
+		aheadDone,
+		writes: [],
+	};
 	const sink: PageSink = (url, html) => {
 		build.rendered.add(url);
 		// Only article pages carry `data-pagefind-body`; Pagefind would leave out the rest anyway.
 		const content = searchablePart(html);
 		if (content === undefined) return;
-		build.added.push(
-			index.addHTMLFile({ url, content }).then(
-				(response) => response.errors.map((e) => `${url}: ${e}`),
-				(error: unknown) => [`${url}: ${String(error)}`]
-			)
-		);
+		build.writes.push(parts.write(url, content));
+		build.added.push(addAfterAhead(build, url, content));
 	};
 	(globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK] = sink;
 	return build;
 }
 
+function addAfterAhead(build: BuildIndex, url: string, content: string): Promise<string[]> {
+	return build.aheadDone
+		.then(() => build.index.addHTMLFile({ url, content }))
+		.then(
+			(response) => response.errors.map((e) => `${url}: ${e}`),
+			(error: unknown) => [`${url}: ${String(error)}`]
+		);
+}
+
 /**
- * Waits for Pagefind to take in every page the build rendered, adds the article pages an
- * incremental build copied from the last one (the middleware never saw those), and writes
- * `dir/pagefind/`. When most
- * pages were copied, Pagefind reads the whole output itself instead: it reads files on every core,
- * several times faster than taking them one by one through its Node API. Fails when no page reached
- * the index: an empty index would pass for a working search.
+ * Completes the index with the article pages the middleware never saw: the pages an incremental
+ * build copied from the last one. A copied page whose part Pagefind read ahead is indexed already;
+ * the others are added from the output, and their parts kept for the next build. The index is made
+ * again from the output instead when it holds a page the build no longer has (an article deleted
+ * or made a draft: Pagefind cannot take a page out), or when most pages are to be added one by one
+ * (Pagefind reads files on every core, several times faster than through its Node API).
+ */
+async function completeBuildIndex(
+	build: BuildIndex,
+	dir: string
+): Promise<{ how: string; articles: number }> {
+	const copied = filesUnder(dir)
+		.map((file) => ({ file, path: urlPathOf(dir, file) }))
+		.filter(({ path }) => isArticlePath(path) && !build.rendered.has(path));
+	const pages = new Set([...build.rendered].filter(isArticlePath));
+	for (const { path } of copied) pages.add(path);
+	const gone = [...build.ahead].filter((path) => !pages.has(path));
+	for (const path of gone) build.parts.remove(path);
+	const missing: [string, string][] = [];
+	for (const { file, path } of copied) {
+		const part = searchablePart(readFileSync(file, 'utf8'));
+		if (part === undefined) continue;
+		const kept = build.parts.read(path);
+		if (kept !== part) build.writes.push(build.parts.write(path, part));
+		if (!build.ahead.has(path) || kept !== part) missing.push([path, part]);
+	}
+	await Promise.all(build.writes);
+	const rendered = build.added.length;
+	const stats = `${build.ahead.size} read ahead from the last build, ${rendered} indexed while they rendered`;
+	if (gone.length > 0 || missing.length > Math.max(rendered, 100)) {
+		await Promise.all([build.aheadDone, ...build.added]);
+		await build.index.deleteIndex();
+		build.index = await newIndex();
+		orThrow('indexing', await build.index.addDirectory({ path: dir, glob: ARTICLE_PAGES }));
+		const how = `${copied.length} of ${pages.size} article pages copied from the last build${gone.length ? `, ${gone.length} gone since` : ''}: read from the output`;
+		return { how, articles: pages.size };
+	}
+	for (const [path, part] of missing) build.added.push(addAfterAhead(build, path, part));
+	orThrow('indexing', { errors: (await Promise.all([build.aheadDone, ...build.added])).flat() });
+	const how = `${stats}${missing.length ? `, ${missing.length} copied from the last build` : ''}`;
+	return { how, articles: pages.size };
+}
+
+/**
+ * Waits for Pagefind to take in every page, completes the index (`completeBuildIndex`) and writes
+ * `dir/pagefind/`. Fails when no page reached the index: an empty index would pass for a working
+ * search.
  */
 async function finishBuildIndex(
 	build: BuildIndex,
@@ -67,31 +134,10 @@ async function finishBuildIndex(
 ): Promise<number> {
 	const started = performance.now();
 	try {
-		const sink = (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
 		delete (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
-		// HTML files the middleware never saw: pages an incremental build copied from the last one,
-		// and files written outside the page pipeline (404.html, the editor's /admin/). Only the
-		// article pages among them go into the index.
-		const unseen = filesUnder(dir).filter(
-			(file) => file.endsWith('.html') && !build.rendered.has(urlPathOf(dir, file))
-		);
-		let index = build.index;
-		let how: string;
-		if (unseen.length > build.rendered.size) {
-			await Promise.all(build.added);
-			await index.deleteIndex();
-			index = await newIndex();
-			orThrow('indexing', await index.addDirectory({ path: dir, glob: ARTICLE_PAGES }));
-			how = `${unseen.length} of ${unseen.length + build.rendered.size} pages not rendered by this build, most copied from the last build: read from the output`;
-		} else {
-			const rendered = build.added.length;
-			for (const file of unseen) sink?.(urlPathOf(dir, file), readFileSync(file, 'utf8'));
-			orThrow('indexing', { errors: (await Promise.all(build.added)).flat() });
-			const copied = build.added.length - rendered;
-			how = `${rendered} indexed while they rendered${copied ? `, ${copied} copied from the last build` : ''}`;
-		}
+		const { how, articles } = await completeBuildIndex(build, dir);
 		const outputPath = join(dir, 'pagefind');
-		orThrow('writing', await index.writeFiles({ outputPath }));
+		orThrow('writing', await build.index.writeFiles({ outputPath }));
 		// The site uses its own search UI on Pagefind's JS API; the stock UI bundles (~400 KB) would
 		// only be dead weight in every deploy.
 		for (const unused of UNUSED_BUNDLE_FILES) rmSync(join(outputPath, unused), { force: true });
@@ -99,7 +145,7 @@ async function finishBuildIndex(
 			languages: Record<string, { page_count: number }>;
 		};
 		const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
-		if (build.rendered.size + unseen.length > 0 && pages === 0) {
+		if (articles > 0 && pages === 0) {
 			throw new Error('Search index: Pagefind indexed none of the article pages');
 		}
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -131,6 +177,7 @@ const TYPES: Record<string, string> = {
 export function searchIndex(): AstroIntegration {
 	let build: Promise<BuildIndex> | undefined;
 	let finishing: Promise<number> | undefined;
+	let partsDir = '';
 	return {
 		name: 'hangar:search-index',
 		hooks: {
@@ -148,8 +195,11 @@ export function searchIndex(): AstroIntegration {
 					});
 				}
 			},
+			'astro:config:done': ({ config }) => {
+				partsDir = join(fileURLToPath(config.cacheDir), 'hangar-search-parts');
+			},
 			'astro:build:start': async () => {
-				build = startBuildIndex();
+				build = startBuildIndex(partsDir);
 				await build;
 			},
 			'astro:server:setup': ({ server, logger }) => {
