@@ -7,9 +7,12 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getImage } from 'astro:assets';
 import { loadRenderers } from 'astro:container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { contentChanged, lastingCache } from './content-events.ts';
 import { buildTime } from './environment.ts';
 import { byNewest, isPublished } from './model/articles.ts';
+import { splitFrontMatter } from './model/text.ts';
 import {
 	bySlug,
 	collectTags,
@@ -120,14 +123,24 @@ const described = lastingCache<Article>('articles');
  * the first paragraph, a word count) took 0.6-1.3 s of every reload after an edit.
  */
 function describedArticle(entry: ArticleEntry): Article {
-	if (entry.digest === undefined) return toArticle(entry, SITE.wordsPerMinute);
+	if (entry.digest === undefined) return toArticle(withBody(entry), SITE.wordsPerMinute);
 	const key = `${entry.id}:${entry.digest}:${SITE.wordsPerMinute}`;
 	let article = described.get(key);
 	if (!article) {
-		article = toArticle(entry, SITE.wordsPerMinute);
+		article = toArticle(withBody(entry), SITE.wordsPerMinute);
 		described.set(key, article);
 	}
 	return article;
+}
+
+/**
+ * The entry with its Markdown or MDX body, read from its file: the content layer keeps the
+ * rendered HTML only (`retainBody: false` in `src/content.config.ts`).
+ */
+function withBody(entry: ArticleEntry): ArticleEntry {
+	if (entry.body !== undefined || entry.filePath === undefined) return entry;
+	const text = readFileSync(resolve(entry.filePath), 'utf8');
+	return { ...entry, body: splitFrontMatter(text)?.body ?? text };
 }
 
 /** Approved comments as plain data, grouped by the slug of their article. */

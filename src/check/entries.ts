@@ -9,6 +9,7 @@ import { machineDate, parseContentDate } from '../model/dates.ts';
 import { describeModel } from '../model/describe.ts';
 import { articleSchema, auditSchema, authorSchema, productSchema } from '../model/schema.ts';
 import { tagSlug } from '../model/taxonomy.ts';
+import { splitFrontMatter } from '../model/text.ts';
 import { bodyRefs, type BodyRef } from './body-refs.ts';
 import { checkFields, FileFields, type FieldContext } from './fields.ts';
 import type { SourceFile } from './problems.ts';
@@ -32,15 +33,6 @@ const SCHEMAS = {
 
 const YAML_FIX =
 	'check the indentation, and put values containing ": " or starting with a quote, [ or { in quotes';
-
-/** Splits a Markdown file into its YAML front matter and where that YAML starts. */
-export function splitFrontMatter(
-	text: string
-): { yaml: string; firstLine: number; body: string } | undefined {
-	const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m.exec(text);
-	if (!match || match.index !== 0) return undefined;
-	return { yaml: match[1] ?? '', firstLine: 2, body: text.slice(match[0].length) };
-}
 
 /** What the site-wide checks need to know about one article, gathered while checking it. */
 export interface ArticleFacts {

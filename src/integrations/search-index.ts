@@ -89,10 +89,13 @@ function addAfterAhead(build: BuildIndex, url: string, content: string): Promise
 async function completeBuildIndex(
 	build: BuildIndex,
 	dir: string
-): Promise<{ how: string; articles: number }> {
-	const copied = filesUnder(dir)
+): Promise<{ how: string; written: number }> {
+	const unseen = filesUnder(dir)
+		.filter((file) => file.endsWith('.html'))
 		.map((file) => ({ file, path: urlPathOf(dir, file) }))
-		.filter(({ path }) => isArticlePath(path) && !build.rendered.has(path));
+		.filter(({ path }) => !build.rendered.has(path));
+	const copied = unseen.filter(({ path }) => isArticlePath(path));
+	const written = build.rendered.size + unseen.length;
 	const pages = new Set([...build.rendered].filter(isArticlePath));
 	for (const { path } of copied) pages.add(path);
 	const gone = [...build.ahead].filter((path) => !pages.has(path));
@@ -114,12 +117,12 @@ async function completeBuildIndex(
 		build.index = await newIndex();
 		orThrow('indexing', await build.index.addDirectory({ path: dir, glob: ARTICLE_PAGES }));
 		const how = `${copied.length} of ${pages.size} article pages copied from the last build${gone.length ? `, ${gone.length} gone since` : ''}: read from the output`;
-		return { how, articles: pages.size };
+		return { how, written };
 	}
 	for (const [path, part] of missing) build.added.push(addAfterAhead(build, path, part));
 	orThrow('indexing', { errors: (await Promise.all([build.aheadDone, ...build.added])).flat() });
 	const how = `${stats}${missing.length ? `, ${missing.length} copied from the last build` : ''}`;
-	return { how, articles: pages.size };
+	return { how, written };
 }
 
 /**
@@ -135,7 +138,7 @@ async function finishBuildIndex(
 	const started = performance.now();
 	try {
 		delete (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
-		const { how, articles } = await completeBuildIndex(build, dir);
+		const { how, written } = await completeBuildIndex(build, dir);
 		const outputPath = join(dir, 'pagefind');
 		orThrow('writing', await build.index.writeFiles({ outputPath }));
 		// The site uses its own search UI on Pagefind's JS API; the stock UI bundles (~400 KB) would
@@ -145,7 +148,7 @@ async function finishBuildIndex(
 			languages: Record<string, { page_count: number }>;
 		};
 		const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
-		if (articles > 0 && pages === 0) {
+		if (written > 0 && pages === 0) {
 			throw new Error('Search index: Pagefind indexed none of the article pages');
 		}
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -165,6 +168,9 @@ const UNUSED_BUNDLE_FILES = [
 	'pagefind-component-ui.css',
 	'pagefind-highlight.js',
 ];
+
+/** How many of the last dev indexes the dev server still serves files of. */
+const KEPT_INDEXES = 3;
 
 const TYPES: Record<string, string> = {
 	js: 'text/javascript; charset=utf-8',
@@ -199,15 +205,18 @@ export function searchIndex(): AstroIntegration {
 				partsDir = join(fileURLToPath(config.cacheDir), 'hangar-search-parts');
 			},
 			'astro:build:start': async () => {
+				if (!partsDir) throw new Error('Search index: the build started before astro:config:done');
 				build = startBuildIndex(partsDir);
 				await build;
 			},
 			'astro:server:setup': ({ server, logger }) => {
 				const search = new DevSearch(logger);
-				// Every file of every index made so far. Pagefind names its chunks and fragments by their
-				// content, so a search page that read the entry of one index can still fetch that index's
-				// chunks after a newer index replaced it (they 404ed, and the page never showed results).
-				const served = new Map<string, Uint8Array>();
+				// The files of the last few indexes, newest first. Pagefind names its chunks and fragments by
+				// their content, so a search page that read the entry of one index can still fetch that
+				// index's chunks after a newer index replaced it (they 404ed, and the page never showed
+				// results). Only a few are kept: each edit makes a new index, and a day of writing kept
+				// every one of them in the dev server's memory.
+				const served: Map<string, Uint8Array>[] = [];
 				// The server closes on Ctrl-C and SIGTERM, and when Astro restarts it after a config change:
 				// indexing stops with it (Pagefind's own process also ends with the dev server's).
 				server.httpServer?.once('close', () => void search.close());
@@ -217,8 +226,12 @@ export function searchIndex(): AstroIntegration {
 					const origin = `http://${req.headers.host ?? 'localhost'}`;
 					search.files(origin).then(
 						(map) => {
-							for (const [name, content] of map) served.set(name, content);
-							const body = served.get(path.slice('/pagefind/'.length));
+							if (served[0] !== map) {
+								served.unshift(map);
+								served.splice(KEPT_INDEXES);
+							}
+							const name = path.slice('/pagefind/'.length);
+							const body = served.find((files) => files.has(name))?.get(name);
 							if (!body) {
 								res.statusCode = 404;
 								res.end();

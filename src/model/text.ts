@@ -1,9 +1,18 @@
 /**
- * Plain text taken from an article's Markdown or MDX body: the fallback description and the
+ * An article file's body, and plain text taken from it: the fallback description and the
  * reading-time estimate.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
+
+/** Splits a Markdown file into its YAML front matter and where that YAML starts. */
+export function splitFrontMatter(
+	text: string
+): { yaml: string; firstLine: number; body: string } | undefined {
+	const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m.exec(text);
+	if (!match || match.index !== 0) return undefined;
+	return { yaml: match[1] ?? '', firstLine: 2, body: text.slice(match[0].length) };
+}
 
 /** Lines an MDX body uses for imports, exports and components: not prose. */
 const MDX_CODE_LINE = /^\s*(import|export)\s|^\s*<\/?[A-Z]/;

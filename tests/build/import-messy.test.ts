@@ -9,7 +9,7 @@ import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { splitFrontMatter } from '../../src/check/entries.ts';
+import { splitFrontMatter } from '../../src/model/text.ts';
 import { buildSite, checkSite, OUT, ROOT, run, scratchCopy } from '../helpers/build.ts';
 import { fingerprint } from '../helpers/files.ts';
 

@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { parse } from 'yaml';
-import { splitFrontMatter } from '../../src/check/entries.ts';
+import { splitFrontMatter } from '../../src/model/text.ts';
 import { buildSite, checkSite, OUT, ROOT, run, scratchCopy } from '../helpers/build.ts';
 import { fingerprint, hasPage, listFiles } from '../helpers/files.ts';
 

@@ -27,6 +27,7 @@ const logger = {
 function output(name: string, pages: Record<string, string>): string {
 	const dir = join(OUT, 'search-index', name);
 	rmSync(dir, { recursive: true, force: true });
+	rmSync(`${dir}-cache`, { recursive: true, force: true });
 	for (const [path, html] of Object.entries(pages)) {
 		mkdirSync(join(dir, path, '..'), { recursive: true });
 		writeFileSync(join(dir, path), html);
@@ -40,6 +41,9 @@ function output(name: string, pages: Record<string, string>): string {
  */
 async function build(dir: string, rendered: string[] = []): Promise<void> {
 	const hooks = searchIndex().hooks as Record<string, Hook>;
+	// Each output folder has its own cache folder, where the index keeps the parts of its pages.
+	const cacheDir = pathToFileURL(`${dir}-cache/`);
+	await hooks['astro:config:done']!({ config: { cacheDir }, logger });
 	await hooks['astro:build:start']!({ logger });
 	const sink = (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
 	for (const url of rendered) {
@@ -78,7 +82,11 @@ test('a cold build names no page copied, though the middleware never saw the 404
 	logged.length = 0;
 	await build(dir, ['/articles/thermal/', '/articles/']);
 	assert.ok(
-		logged.some((line) => /Indexed 1 articles .*\(1 indexed while they rendered\)$/.test(line)),
+		logged.some((line) =>
+			/Indexed 1 articles .*\(0 read ahead from the last build, 1 indexed while they rendered\)$/.test(
+				line
+			)
+		),
 		logged.join('\n')
 	);
 });
@@ -86,4 +94,30 @@ test('a cold build names no page copied, though the middleware never saw the 404
 test('fails the build at astro:build:done when no page reached the index', async () => {
 	const dir = output('none', { 'articles/index.html': LISTING });
 	await assert.rejects(build(dir), /Pagefind indexed none of the article pages/);
+});
+
+test('a rebuild reads the pages of the last build ahead, and leaves out a page deleted since', async () => {
+	const lidar = ARTICLE.replace('Thermal drones audited', 'Lidar payloads compared');
+	const pages = { 'articles/thermal/index.html': ARTICLE, 'articles/lidar/index.html': lidar };
+	const dir = output('rebuild', pages);
+	await build(dir, ['/articles/thermal/', '/articles/lidar/']);
+	// The same content again, every page copied: both are indexed from their parts, read ahead.
+	rmSync(join(dir, 'pagefind'), { recursive: true });
+	logged.length = 0;
+	await build(dir);
+	assert.ok(
+		logged.some((line) =>
+			/Indexed 2 articles .*\(2 read ahead from the last build, 0 indexed/.test(line)
+		),
+		logged.join('\n')
+	);
+	// One article deleted: Pagefind cannot take its page out, so the index is made from the output.
+	rmSync(join(dir, 'articles/lidar'), { recursive: true });
+	rmSync(join(dir, 'pagefind'), { recursive: true });
+	logged.length = 0;
+	await build(dir);
+	assert.ok(
+		logged.some((line) => /Indexed 1 articles .*1 gone since: read from the output\)$/.test(line)),
+		logged.join('\n')
+	);
 });

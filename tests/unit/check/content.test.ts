@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { splitFrontMatter } from '../../../src/check/entries.ts';
+import { splitFrontMatter } from '../../../src/model/text.ts';
 import { formatProblems, summarizeProblems } from '../../../src/check/report.ts';
 import { articleSlugOf } from '../../../src/model/slugs.ts';
 import { md, only, PRODUCT, site, validateAll, validateContent } from '../../helpers/content.ts';
