@@ -3,7 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import process from 'node:process';
 import { defineConfig } from 'astro/config';
-import { cacheDirFor, CONTENT_DIR } from './src/environment.ts';
+import { cacheDirFor, CONTENT_DIR, unwatched } from './src/environment.ts';
 import { bodyImages } from './src/integrations/body-images.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { editor } from './src/integrations/editor.ts';
@@ -46,6 +46,8 @@ export default defineConfig({
 		},
 	},
 	devToolbar: { enabled: false },
+	// The dev server watches the site's code and content, not build output or scratch folders.
+	vite: { server: { watch: { ignored: unwatched } } },
 	// A rebuild copies every page whose data and code are unchanged from the last build instead of
 	// rendering it again (pages give their data's key in getStaticPaths: src/publish/page-keys.ts). The
 	// copies are kept in cacheDir, which CI should keep between runs, as docs/deploy.md shows.
