@@ -287,7 +287,7 @@ export async function getFeedEntries(articles: readonly Article[]): Promise<Feed
  * the term, and everything the feed's entries show (`getFeedEntries`), the names they are filed
  * under included, so an incremental build copies every feed that no edit reached.
  */
-export function feedKey(site: SiteData, term: object, articles: readonly Article[]): string {
+function feedKey(site: SiteData, term: object, articles: readonly Article[]): string {
 	const shown = articles.slice(0, SITE.feedSize);
 	return pageKey(
 		term,
@@ -300,6 +300,26 @@ export function feedKey(site: SiteData, term: object, articles: readonly Article
 		// A feed without entries dates itself by the build.
 		shown.length === 0 ? buildTime().toISOString() : undefined
 	);
+}
+
+/**
+ * The paths of a term's feed route (products, audits, tags, authors): one feed per term, with the
+ * articles filed under it, newest first, and the feed's cache key (`feedKey`).
+ */
+export function termFeedPaths<T extends { slug: string }, P extends string>(
+	site: SiteData,
+	terms: readonly T[],
+	byTerm: Map<string, Article[]>,
+	param: P
+) {
+	return terms.map((term) => {
+		const articles = byTerm.get(term.slug) ?? [];
+		return {
+			params: { [param]: term.slug } as Record<P, string>,
+			props: { term, articles },
+			cacheKey: feedKey(site, term, articles),
+		};
+	});
 }
 
 /**

@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { buildTime } from '~/environment.ts';
-import { feedKey, getFeedEntries, getSiteData } from '~/content.ts';
+import { getFeedEntries, getSiteData, termFeedPaths } from '~/content.ts';
 import { rssOptions, termFeedInfo } from '~/publish/feeds.ts';
 import { auditUrl } from '~/model/urls.ts';
 import { SITE } from '~/site.config.ts';
@@ -10,19 +10,12 @@ import { auditDescription } from '~/model/terms.ts';
 
 export const getStaticPaths = (async () => {
 	const site = await getSiteData();
-	return site.audits.map((audit) => {
-		const articles = site.byAudit.get(audit.slug) ?? [];
-		return {
-			params: { audit: audit.slug },
-			props: { audit, articles },
-			cacheKey: feedKey(site, audit, articles),
-		};
-	});
+	return termFeedPaths(site, site.audits, site.byAudit, 'audit');
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
-export const GET: APIRoute<Props> = async ({ props: { audit, articles } }) => {
+export const GET: APIRoute<Props> = async ({ props: { term: audit, articles } }) => {
 	const info = termFeedInfo(SITE, {
 		name: audit.title,
 		description: auditDescription(audit),

@@ -2,26 +2,19 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { buildTime } from '~/environment.ts';
-import { feedKey, getFeedEntries, getSiteData } from '~/content.ts';
+import { getFeedEntries, getSiteData, termFeedPaths } from '~/content.ts';
 import { rssOptions, termFeedInfo } from '~/publish/feeds.ts';
 import { authorUrl } from '~/model/urls.ts';
 import { SITE } from '~/site.config.ts';
 
 export const getStaticPaths = (async () => {
 	const site = await getSiteData();
-	return site.authors.map((author) => {
-		const articles = site.byAuthor.get(author.slug) ?? [];
-		return {
-			params: { author: author.slug },
-			props: { author, articles },
-			cacheKey: feedKey(site, author, articles),
-		};
-	});
+	return termFeedPaths(site, site.authors, site.byAuthor, 'author');
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
-export const GET: APIRoute<Props> = async ({ props: { author, articles } }) => {
+export const GET: APIRoute<Props> = async ({ props: { term: author, articles } }) => {
 	const info = termFeedInfo(SITE, {
 		name: author.name,
 		description: `Articles by ${author.name}.`,

@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { buildTime } from '~/environment.ts';
-import { feedKey, getFeedEntries, getSiteData } from '~/content.ts';
+import { getFeedEntries, getSiteData, termFeedPaths } from '~/content.ts';
 import { rssOptions, termFeedInfo } from '~/publish/feeds.ts';
 import { productUrl } from '~/model/urls.ts';
 import { SITE } from '~/site.config.ts';
@@ -10,19 +10,12 @@ import { productDescription } from '~/model/terms.ts';
 
 export const getStaticPaths = (async () => {
 	const site = await getSiteData();
-	return site.products.map((product) => {
-		const articles = site.byProduct.get(product.slug) ?? [];
-		return {
-			params: { product: product.slug },
-			props: { product, articles },
-			cacheKey: feedKey(site, product, articles),
-		};
-	});
+	return termFeedPaths(site, site.products, site.byProduct, 'product');
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
-export const GET: APIRoute<Props> = async ({ props: { product, articles } }) => {
+export const GET: APIRoute<Props> = async ({ props: { term: product, articles } }) => {
 	const info = termFeedInfo(SITE, {
 		name: product.name,
 		description: productDescription(product),
