@@ -7,7 +7,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getImage } from 'astro:assets';
 import { loadRenderers } from 'astro:container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { contentChanged, lastingCache } from './content-events.ts';
 import { buildTime } from './environment.ts';
@@ -139,7 +139,10 @@ function describedArticle(entry: ArticleEntry): Article {
  */
 function withBody(entry: ArticleEntry): ArticleEntry {
 	if (entry.body !== undefined || entry.filePath === undefined) return entry;
-	const text = readFileSync(resolve(entry.filePath), 'utf8');
+	const file = resolve(entry.filePath);
+	// A file deleted while `astro dev` reloads: its entry is on its way out of the collection.
+	if (!existsSync(file)) return { ...entry, body: '' };
+	const text = readFileSync(file, 'utf8');
 	return { ...entry, body: splitFrontMatter(text)?.body ?? text };
 }
 

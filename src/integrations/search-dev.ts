@@ -124,3 +124,29 @@ export class DevSearch {
 		return this.#indexed;
 	}
 }
+
+/**
+ * The files of the last few dev indexes, newest first. Pagefind names its chunks and fragments by
+ * their content, so a search page that read the entry of one index can still fetch that index's
+ * chunks after a newer index replaced it (they 404ed, and the page never showed results). Only a
+ * few are kept: each edit makes a new index, and a day of writing kept every one in memory.
+ */
+export class RecentIndexes {
+	readonly #kept: number;
+	#indexes: Map<string, Uint8Array>[] = [];
+
+	constructor(kept: number) {
+		this.#kept = kept;
+	}
+
+	/** Makes `files` the newest index, dropping the oldest beyond the number kept. */
+	use(files: Map<string, Uint8Array>): this {
+		if (this.#indexes[0] !== files) this.#indexes = [files, ...this.#indexes].slice(0, this.#kept);
+		return this;
+	}
+
+	/** A file by path, from the newest index that has it. */
+	get(path: string): Uint8Array | undefined {
+		return this.#indexes.find((files) => files.has(path))?.get(path);
+	}
+}

@@ -14,7 +14,7 @@ import { searchablePart } from '../publish/html.ts';
 import { filesUnder, urlPathOf } from './built-files.ts';
 import { PAGE_SINK, type PageSink } from './search-capture.ts';
 import { ARTICLE_PAGES, isArticlePath, SearchParts } from './search-parts.ts';
-import { DevSearch, DOCUMENTS_PATH, newIndex, orThrow } from './search-dev.ts';
+import { DevSearch, DOCUMENTS_PATH, newIndex, orThrow, RecentIndexes } from './search-dev.ts';
 
 /** An index that takes pages while the build renders them. */
 interface BuildIndex {
@@ -211,12 +211,7 @@ export function searchIndex(): AstroIntegration {
 			},
 			'astro:server:setup': ({ server, logger }) => {
 				const search = new DevSearch(logger);
-				// The files of the last few indexes, newest first. Pagefind names its chunks and fragments by
-				// their content, so a search page that read the entry of one index can still fetch that
-				// index's chunks after a newer index replaced it (they 404ed, and the page never showed
-				// results). Only a few are kept: each edit makes a new index, and a day of writing kept
-				// every one of them in the dev server's memory.
-				const served: Map<string, Uint8Array>[] = [];
+				const served = new RecentIndexes(KEPT_INDEXES);
 				// The server closes on Ctrl-C and SIGTERM, and when Astro restarts it after a config change:
 				// indexing stops with it (Pagefind's own process also ends with the dev server's).
 				server.httpServer?.once('close', () => void search.close());
@@ -226,12 +221,7 @@ export function searchIndex(): AstroIntegration {
 					const origin = `http://${req.headers.host ?? 'localhost'}`;
 					search.files(origin).then(
 						(map) => {
-							if (served[0] !== map) {
-								served.unshift(map);
-								served.splice(KEPT_INDEXES);
-							}
-							const name = path.slice('/pagefind/'.length);
-							const body = served.find((files) => files.has(name))?.get(name);
+							const body = served.use(map).get(path.slice('/pagefind/'.length));
 							if (!body) {
 								res.statusCode = 404;
 								res.end();

@@ -20,9 +20,13 @@ import { filesUnder, urlPathOf } from './built-files.ts';
  */
 export const ARTICLE_PAGES = `${articleUrl('*').slice(1)}index.html`;
 
-/** Whether a URL path is an article page's (`/articles/<slug>/`). */
+const [ARTICLE_PREFIX = '', ARTICLE_SUFFIX = ''] = articleUrl('\0').split('\0');
+
+/** Whether a URL path is an article page's (`articleUrl(slug)` for some slug). */
 export function isArticlePath(path: string): boolean {
-	return /^\/articles\/[^/]+\/$/.test(path);
+	if (!path.startsWith(ARTICLE_PREFIX) || !path.endsWith(ARTICLE_SUFFIX)) return false;
+	const slug = path.slice(ARTICLE_PREFIX.length, path.length - ARTICLE_SUFFIX.length);
+	return slug !== '' && !slug.includes('/');
 }
 
 /** The parts of one content folder, by URL path, in `dir`. */
