@@ -4,11 +4,10 @@ import mdx from '@astrojs/mdx';
 import process from 'node:process';
 import { defineConfig } from 'astro/config';
 import { cacheDirFor, CONTENT_DIR, unwatched } from './src/environment.ts';
-import { bodyImages } from './src/integrations/body-images.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { editor } from './src/integrations/editor.ts';
+import { hastPlugins } from './src/integrations/markdown.ts';
 import { publishing } from './src/integrations/publishing.ts';
-import { proseA11y } from './src/integrations/prose-a11y.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { SITE } from './src/site.config.ts';
 
@@ -36,7 +35,7 @@ export default defineConfig({
 		searchIndex(),
 	],
 	// MDX extends this Markdown configuration, so both get the same fixes.
-	markdown: { processor: satteri({ hastPlugins: [proseA11y, bodyImages] }) },
+	markdown: { processor: satteri({ hastPlugins }) },
 	image: {
 		service: {
 			entrypoint: 'astro/assets/services/sharp',

@@ -9,6 +9,7 @@ import { loadRenderers } from 'astro:container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import BodyImage from './components/BodyImage.astro';
 import { contentChanged, lastingCache } from './content-events.ts';
 import { buildTime } from './environment.ts';
 import { byNewest, isPublished } from './model/articles.ts';
@@ -32,6 +33,7 @@ import {
 } from './publish/feeds.ts';
 import { toArticle, toAudit, toAuthor, toProduct } from './model/entries.ts';
 import type { Article, Audit, Author, Product, Tag } from './model/types.ts';
+import { pictureSources } from './publish/article-images.ts';
 import { articleShareImage, type SocialImage } from './publish/seo.ts';
 import { pageKey } from './publish/page-keys.ts';
 import { searchDocument, searchRecord, type SearchDocument } from './search/records.ts';
@@ -180,7 +182,9 @@ async function renderHtml(slug: string): Promise<string> {
 		AstroContainer.create({ renderers })
 	);
 	const { Content } = await renderArticle(slug);
-	const html = await (await container).renderToString(Content);
+	const html = pictureSources(
+		await (await container).renderToString(Content, { props: { components: { img: BodyImage } } })
+	);
 	return absolutizeHtml(html, absoluteUrl(SITE.url, articleUrl(slug)));
 }
 

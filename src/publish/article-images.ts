@@ -8,3 +8,20 @@ export const ARTICLE_IMAGE_WIDTHS = [480, 800, 1200, 1600];
 
 /** How wide an article's images are shown: the article column on a wide screen, else the screen. */
 export const ARTICLE_IMAGE_SIZES = '(min-width: 48rem) 46rem, 100vw';
+
+/** The format a body image's `<source>` offers before its WebP `<img>`. */
+export const BODY_SOURCE_TYPE = 'image/avif';
+
+const BODY_SOURCE = new RegExp(`<source\\b[^>]*\\btype="${BODY_SOURCE_TYPE}"[^>]*>`, 'g');
+const IMG_ONLY_ATTRIBUTE = /\s(?:src|loading|decoding|data-image-component)="[^"]*"/g;
+
+/**
+ * A rendered body with its images' AVIF sources made valid: Astro fills a source's marker as it
+ * fills an `<img>`'s, with `src`, `loading` and `decoding`, which a `<source>` in a `<picture>` may
+ * not have. Any other `<source>` (a video's, say) is left as it is.
+ */
+export function pictureSources(html: string): string {
+	return html.replace(BODY_SOURCE, (tag) =>
+		tag.includes(' srcset=') ? tag.replace(IMG_ONLY_ATTRIBUTE, '') : tag
+	);
+}

@@ -285,6 +285,15 @@ describe('the fixture site', () => {
 		assert.ok(description.endsWith('…'), description);
 	});
 
+	/** The `<picture>` of a body image: its AVIF source and its WebP `<img>`, with their attributes. */
+	function bodyPicture(html: string, alt: string) {
+		const picture = selectAll(html, '.prose picture').find((p) => select(p, `img[alt="${alt}"]`));
+		assert.ok(picture, `a <picture> around the body image "${alt}"`);
+		const [source, img] = [select(picture, 'source'), select(picture, 'img')];
+		assert.ok(source && img);
+		return { source, img };
+	}
+
 	test('serves the lead image as AVIF and WebP at several widths with fixed dimensions, and body images at its widths', () => {
 		const html = page(dir, '/articles/lead-image-story/');
 		const figure = select(html, 'figure.lead-image');
@@ -297,11 +306,43 @@ describe('the fixture site', () => {
 		assert.deepEqual([attrOf(img, 'width'), attrOf(img, 'height')], ['1600', '900']);
 		assert.equal(attrOf(img, 'alt'), 'A blue fixture rectangle');
 		assert.equal(visibleText(select(figure, 'figcaption')), 'The lead image caption.');
-		const body = select(html, 'img[alt="A green fixture square"]');
-		assert.match(attrOf(body, 'src') ?? '', /^\/_astro\/body[^"]*\.webp$/);
-		// A body image gets the lead image's sizes, its widths up to its own (400 px here).
-		assert.equal(attrOf(body, 'sizes'), attrOf(img, 'sizes'));
-		assert.match(attrOf(body, 'srcset') ?? '', /^\/_astro\/body[^" ]*\.webp 400w$/);
+		// A body image, in Markdown or MDX, gets the lead image's formats and sizes, its widths up to
+		// its own (400 px here), and a <source> with only the attributes a <picture>'s source may have.
+		const bodies = [
+			bodyPicture(html, 'A green fixture square'),
+			bodyPicture(page(dir, '/articles/mdx-story/'), 'An MDX body image'),
+		];
+		for (const { source, img: body } of bodies) {
+			assert.match(attrOf(body, 'src') ?? '', /^\/_astro\/body[^"]*\.webp$/);
+			assert.equal(attrOf(body, 'sizes'), attrOf(img, 'sizes'));
+			assert.match(attrOf(body, 'srcset') ?? '', /^\/_astro\/body[^" ]*\.webp 400w$/);
+			assert.equal(attrOf(source, 'type'), 'image/avif');
+			assert.equal(attrOf(source, 'sizes'), attrOf(img, 'sizes'));
+			assert.match(attrOf(source, 'srcset') ?? '', /^\/_astro\/body[^" ]*\.avif 400w$/);
+			for (const name of ['src', 'loading', 'decoding', 'alt']) {
+				assert.equal(attrOf(source, name), undefined, `no ${name} on the <source>`);
+			}
+		}
+	});
+
+	test('gives feed readers the body images as the page has them, at absolute URLs', () => {
+		const feed = JSON.parse(readFileSync(join(dir, 'feed.json'), 'utf8')) as {
+			items: { url: string; content_html: string }[];
+		};
+		for (const [slug, alt] of [
+			['lead-image-story', 'A green fixture square'],
+			['mdx-story', 'An MDX body image'],
+		] as const) {
+			const item = feed.items.find((i) => i.url.endsWith(`/articles/${slug}/`));
+			assert.ok(item, slug);
+			const { source, img } = bodyPicture(`<div class="prose">${item.content_html}</div>`, alt);
+			assert.match(
+				attrOf(source, 'srcset') ?? '',
+				new RegExp(`^${SITE.url}/?_astro/body[^" ]*\\.avif 400w$`)
+			);
+			assert.match(attrOf(img, 'src') ?? '', new RegExp(`^${SITE.url}/?_astro/body[^"]*\\.webp$`));
+			assert.equal(attrOf(source, 'src'), undefined);
+		}
 	});
 
 	test('shows a date-time in the site time zone', () => {
