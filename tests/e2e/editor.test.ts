@@ -230,6 +230,14 @@ describe('the editor at /admin/', () => {
 			"the site's stylesheet applies"
 		);
 		assert.equal(await preview.locator('.lead-image img[alt^="Flat illustration"]').count(), 1);
+		// A body image (`./diagram.jpg`, beside the article's file) shows in the preview too.
+		const diagram = preview.locator('.prose img[alt^="Diagram"]');
+		let shown = false;
+		for (const deadline = Date.now() + 10_000; !shown && Date.now() < deadline;) {
+			shown = await diagram.evaluate((img: HTMLImageElement) => img.naturalWidth > 0);
+			if (!shown) await page.waitForTimeout(250);
+		}
+		assert.ok(shown, 'the body image loads in the preview');
 		assert.match(
 			(await preview.locator('.prose').textContent()) ?? '',
 			/Government drone programmes/
