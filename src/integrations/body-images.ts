@@ -18,6 +18,8 @@ import {
 	ARTICLE_IMAGE_SIZES,
 	ARTICLE_IMAGE_WIDTHS,
 	BODY_SOURCE_TYPE,
+	imageExtension,
+	takesAvifSource,
 } from '../publish/article-images.ts';
 
 interface AstroImageData {
@@ -42,9 +44,11 @@ export const bodyImages = defineHastPlugin({
 			const remote = !local && (astro?.remoteImagePaths?.has(path) ?? false);
 			// Only images Astro optimises: any other keeps its HTML, where `widths` is no attribute.
 			if (!local && !remote) return;
-			if (ctx.sourceFormat === 'mdx') {
-				// Astro's MDX image plugin splits `widths` on spaces.
-				ctx.setProperty(node, 'widths', WIDTHS.join(' '));
+			const mdx = ctx.sourceFormat === 'mdx';
+			if (mdx || !takesAvifSource(imageExtension(path))) {
+				// The widths alone, on the `<img>` (an SVG or GIF) or the MDX component. Astro's MDX
+				// image plugin splits `widths` on spaces.
+				ctx.setProperty(node, 'widths', mdx ? WIDTHS.join(' ') : WIDTHS);
 				ctx.setProperty(node, 'sizes', ARTICLE_IMAGE_SIZES);
 				return;
 			}

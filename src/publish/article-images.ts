@@ -12,6 +12,21 @@ export const ARTICLE_IMAGE_SIZES = '(min-width: 48rem) 46rem, 100vw';
 /** The format a body image's `<source>` offers before its WebP `<img>`. */
 export const BODY_SOURCE_TYPE = 'image/avif';
 
+/**
+ * Whether a body image in `format` (a file extension: `jpg`, `svg`…) gets the AVIF source: photos
+ * and drawings in raster formats do. An SVG is served as it is (Astro does not rasterise it) and a
+ * GIF may be animated, which an AVIF made from it would not be; an address without a known
+ * extension is left to Astro's own `<img>`.
+ */
+export function takesAvifSource(format: string | undefined): boolean {
+	return /^(?:jpe?g|png|webp|avif|tiff?)$/i.test(format ?? '');
+}
+
+/** The extension of an image's path or address, without its query or fragment. */
+export function imageExtension(path: string): string | undefined {
+	return /\.(\w+)(?:[?#].*)?$/.exec(path)?.[1];
+}
+
 const BODY_SOURCE = new RegExp(`<source\\b[^>]*\\btype="${BODY_SOURCE_TYPE}"[^>]*>`, 'g');
 const IMG_ONLY_ATTRIBUTE = /\s(?:src|loading|decoding|data-image-component)="[^"]*"/g;
 

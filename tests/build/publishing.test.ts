@@ -189,9 +189,9 @@ describe('feeds', () => {
 		const srcs = selectAll(lead?.content?.encoded ?? '', '[src]').map(
 			(e) => attrOf(e, 'src') ?? ''
 		);
-		assert.equal(srcs.length, 2, 'the lead image and the body image');
+		assert.equal(srcs.length, 4, 'the lead image and the three body images');
 		assert.ok(
-			srcs.every((s) => s.startsWith(`${ORIGIN}/_astro/`) && s.endsWith('.webp')),
+			srcs.every((s) => s.startsWith(`${ORIGIN}/_astro/`) && /\.(?:webp|svg)$/.test(s)),
 			srcs.join()
 		);
 		const footnote = items.find((i) => i.link === abs('/articles/html-title/'));

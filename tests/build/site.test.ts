@@ -323,6 +323,22 @@ describe('the fixture site', () => {
 				assert.equal(attrOf(source, name), undefined, `no ${name} on the <source>`);
 			}
 		}
+		// An SVG is served as it is and a GIF (maybe animated) as WebP, without an AVIF source.
+		for (const [path, prefix] of [
+			['/articles/lead-image-story/', 'A fixture'],
+			['/articles/mdx-story/', 'An MDX'],
+		] as const) {
+			const body = page(dir, path);
+			for (const [kind, ext] of [
+				['logo', 'svg'],
+				['GIF', 'webp'],
+			] as const) {
+				const alt = `${prefix} ${kind}`;
+				const image = select(body, `.prose img[alt="${alt}"]`);
+				assert.match(attrOf(image, 'src') ?? '', new RegExp(`^/_astro/[^"]+\\.${ext}$`), alt);
+				assert.equal(select(body, `.prose picture img[alt="${alt}"]`), undefined, alt);
+			}
+		}
 	});
 
 	test('gives feed readers the body images as the page has them, at absolute URLs', () => {
