@@ -38,16 +38,12 @@ export interface FieldFinding {
 	fix?: string | undefined;
 }
 
-const IMAGE_EXTENSIONS = new Set([
-	'.jpg',
-	'.jpeg',
-	'.png',
-	'.webp',
-	'.avif',
-	'.gif',
-	'.tiff',
-	'.svg',
-]);
+/**
+ * The formats of an image field (a lead image, a product's or an author's picture): pictures, which
+ * the site serves at several widths and shares as the page's image. Not SVG: Astro does not
+ * rasterise it, and social networks and news apps do not show it. (A body image may be an SVG.)
+ */
+const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tiff']);
 
 /** `products[1]` for the path `['products', 1]`. */
 export function fieldName(path: readonly PropertyKey[]): string {
@@ -273,13 +269,17 @@ function checkImage(f: FileFields, field: string, meta: FieldMeta, ctx: FieldCon
 			`the image "${value}" does not exist (looked for ${resolved})`,
 			'check the file name, or add the image beside this file'
 		);
+	} else if (extension === '.svg') {
+		report(
+			`"${value}" is an SVG drawing; this image is served at several widths and shared as the page's picture, which needs a bitmap`,
+			'export it as a PNG (or a JPEG for a photo) and give that file here; an SVG can go in the body'
+		);
 	} else if (!IMAGE_EXTENSIONS.has(extension)) {
 		report(
 			`"${value}" is not an image format the site can publish`,
-			'use a JPEG, PNG, WebP, AVIF, GIF or SVG file'
+			'use a JPEG, PNG, WebP, AVIF or GIF file'
 		);
-	} else if (meta.minWidth && extension !== '.svg') {
-		// A vector image has no pixel width to be too small.
+	} else if (meta.minWidth) {
 		const width = ctx.snapshot.imageWidth?.(resolved);
 		if (width !== undefined && width < meta.minWidth) {
 			f.report({

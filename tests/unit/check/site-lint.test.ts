@@ -143,7 +143,7 @@ describe('linter', () => {
 		);
 	});
 
-	test('warns about a lead image narrower than 1200 px, but not a vector one', () => {
+	test('warns about a lead image narrower than 1200 px', () => {
 		const lead = (file: string) => md(`${A}\nimage: ./${file}\nimageAlt: A drone`);
 		const widths = new Map([
 			['content/articles/small.jpg', 800],
@@ -160,7 +160,14 @@ describe('linter', () => {
 		assert.deepEqual([p.severity, p.line, p.field], ['warning', 6, 'image']);
 		assert.match(p.message, /is 800 px wide/);
 		assert.deepEqual(check('big.jpg'), []);
-		assert.deepEqual(check('v.svg'), []);
+	});
+
+	test('refuses an SVG lead image, which the build cannot serve or share, and says what to do', () => {
+		const text = md(`${A}\nimage: ./v.svg\nimageAlt: A drone`);
+		const p = find(validateAll(site(text, {}, ['content/articles/v.svg'])), 'missing-image');
+		assert.deepEqual([p.severity, p.line, p.field], ['error', 6, 'image']);
+		assert.match(p.message, /"\.\/v\.svg" is an SVG/);
+		assert.match(p.fix ?? '', /export it as a PNG/);
 	});
 
 	test('warns when `updated` is the same as `date`', () => {
