@@ -8,7 +8,8 @@ import { getImage } from 'astro:assets';
 import { loadRenderers } from 'astro:container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
 import BodyImage from './components/BodyImage.astro';
 import { contentChanged, lastingCache } from './content-events.ts';
 import { buildTime } from './environment.ts';
@@ -125,14 +126,31 @@ const described = lastingCache<Article>('articles');
  * the first paragraph, a word count) took 0.6-1.3 s of every reload after an edit.
  */
 function describedArticle(entry: ArticleEntry): Article {
-	if (entry.digest === undefined) return toArticle(withBody(entry), SITE.wordsPerMinute);
+	if (entry.digest === undefined)
+		return withImagesDigest(entry, toArticle(withBody(entry), SITE.wordsPerMinute));
 	const key = `${entry.id}:${entry.digest}:${SITE.wordsPerMinute}`;
 	let article = described.get(key);
 	if (!article) {
-		article = toArticle(withBody(entry), SITE.wordsPerMinute);
+		article = withImagesDigest(entry, toArticle(withBody(entry), SITE.wordsPerMinute));
 		described.set(key, article);
 	}
 	return article;
+}
+
+/**
+ * The article with its digest covering the files of its body's images as well as its own file: the
+ * pages and feeds keyed by it (`src/publish/page-keys.ts`) are then made again when an image is
+ * replaced under the same name, where they were copied from the last build with the old image.
+ */
+function withImagesDigest(entry: ArticleEntry, article: Article): Article {
+	const paths = (entry.rendered?.metadata?.imagePaths ?? []).filter((p) => !URL.canParse(p));
+	if (paths.length === 0 || entry.filePath === undefined) return article;
+	const hash = createHash('sha256');
+	for (const path of paths) {
+		const file = resolve(dirname(entry.filePath), path);
+		hash.update(`${path}\0`).update(existsSync(file) ? readFileSync(file) : 'missing');
+	}
+	return { ...article, digest: `${article.digest ?? ''}:${hash.digest('base64url').slice(0, 16)}` };
 }
 
 /**

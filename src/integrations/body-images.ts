@@ -2,17 +2,20 @@
  * Images in an article's body get the lead image's treatment: a `<picture>` with an AVIF `srcset`
  * and a WebP `<img>` fallback, at the lead image's widths (never wider than the original) and
  * `sizes`. A Sätteri hast plugin that runs before Astro's image marker:
- * - in Markdown, the `<img>` keeps the properties that marker hands to `getImage()`, and the AVIF
- *   `<source>` before it carries a marker of its own, which Astro's renderer fills in as it fills
- *   an image's; `pictureSources()` (`src/publish/article-images.ts`) then takes the attributes only
- *   an `<img>` may have off the source;
+ * - in Markdown, it writes the markers that marker would write, `getImage()` options as JSON, on
+ *   the `<img>` and on an AVIF `<source>` before it; Astro's renderer fills in both, and
+ *   `pictureSources()` (`src/publish/article-images.ts`) then takes the attributes only an `<img>`
+ *   may have off the source. (Written here because Sätteri turns the numbers of an array property
+ *   into strings, and Astro then makes a file twice where a width appears as "800" and as 800.)
  * - MDX hands the `<img>` to a component (the page passes `BodyImage.astro`), which makes the
  *   `<picture>` from the same widths and `sizes`.
+ * A GIF, an animated WebP or an SVG gets no AVIF source (`takesAvifSource`); an SVG no widths either.
  * @see node_modules/@astrojs/markdown-satteri/dist/satteri-processor.js (createImageMarkerPlugin)
  * @see node_modules/@astrojs/markdown-satteri/dist/mdx/hast-images-to-component.js
  * @see node_modules/astro/dist/content/runtime.js (updateImageReferencesInBody)
  */
 import type { Element } from 'hast';
+import { fileURLToPath } from 'node:url';
 import { defineHastPlugin } from 'satteri';
 import {
 	ARTICLE_IMAGE_SIZES,
@@ -27,8 +30,15 @@ interface AstroImageData {
 	remoteImagePaths?: Set<string>;
 }
 
-// As strings: Sätteri drops the numbers from an array property of a node it is handed.
-const WIDTHS = ARTICLE_IMAGE_WIDTHS.map(String);
+/** An element that Astro's renderer fills with the attributes of `getImage(options)`. */
+function marked(tagName: string, options: Record<string, unknown>): Element {
+	return {
+		type: 'element',
+		tagName,
+		properties: { __ASTRO_IMAGE_: JSON.stringify(options) },
+		children: [],
+	};
+}
 
 /** The plugin: pass it to `satteri({ hastPlugins: [bodyImages] })`. */
 export const bodyImages = defineHastPlugin({
@@ -36,46 +46,34 @@ export const bodyImages = defineHastPlugin({
 	element: {
 		filter: ['img'],
 		visit(node, ctx) {
-			const { src, width, height } = node.properties;
+			const { src, ...attributes } = node.properties;
 			const astro = ctx.data['astro'] as AstroImageData | undefined;
 			if (typeof src !== 'string') return;
 			const path = decodeURI(src);
 			const local = astro?.localImagePaths?.has(path) ?? false;
 			const remote = !local && (astro?.remoteImagePaths?.has(path) ?? false);
 			// Only images Astro optimises: any other keeps its HTML, where `widths` is no attribute.
-			if (!local && !remote) return;
-			const mdx = ctx.sourceFormat === 'mdx';
-			if (mdx || !takesAvifSource(imageExtension(path))) {
-				// The widths alone, on the `<img>` (an SVG or GIF) or the MDX component. Astro's MDX
-				// image plugin splits `widths` on spaces.
-				ctx.setProperty(node, 'widths', mdx ? WIDTHS.join(' ') : WIDTHS);
+			const extension = imageExtension(path);
+			if ((!local && !remote) || extension?.toLowerCase() === 'svg') return;
+			if (ctx.sourceFormat === 'mdx') {
+				// Astro's MDX image plugin splits `widths` on spaces; BodyImage.astro reads numbers.
+				ctx.setProperty(node, 'widths', ARTICLE_IMAGE_WIDTHS.join(' '));
 				ctx.setProperty(node, 'sizes', ARTICLE_IMAGE_SIZES);
 				return;
 			}
-			// The marker Astro's own plugin writes on an `<img>`: its `getImage()` options as JSON.
-			const sourceOptions = {
+			const sized = {
 				src: path,
-				index: 0,
-				widths: WIDTHS,
+				widths: ARTICLE_IMAGE_WIDTHS,
 				sizes: ARTICLE_IMAGE_SIZES,
-				format: 'avif',
-				type: BODY_SOURCE_TYPE,
-				...(width === undefined ? {} : { width }),
-				...(height === undefined ? {} : { height }),
-				...(remote && width === undefined && height === undefined ? { inferSize: true } : {}),
+				...(remote && !('width' in attributes) && !('height' in attributes)
+					? { inferSize: true }
+					: {}),
 			};
-			const source: Element = {
-				type: 'element',
-				tagName: 'source',
-				properties: { __ASTRO_IMAGE_: JSON.stringify(sourceOptions) },
-				children: [],
-			};
-			const img: Element = {
-				...node,
-				properties: { ...node.properties, sizes: ARTICLE_IMAGE_SIZES },
-			};
-			// hast types `widths` as a string; Astro's marker hands getImage() the array as it is.
-			Object.assign(img.properties, { widths: WIDTHS });
+			// The `<img>` keeps what the author gave it (alt, title); the source takes only sizes.
+			const img = marked('img', { ...attributes, ...sized });
+			const file = local && ctx.fileURL ? fileURLToPath(new URL(src, ctx.fileURL)) : undefined;
+			if (!takesAvifSource(extension, file)) return ctx.replaceNode(node, img);
+			const source = marked('source', { ...sized, format: 'avif', type: BODY_SOURCE_TYPE });
 			ctx.replaceNode(node, {
 				type: 'element',
 				tagName: 'picture',

@@ -1,7 +1,8 @@
 /**
  * The sizes an article's images are written at: the lead image (`LeadImage.astro`) and the images
- * of its body (`integrations/body-images.ts`) alike.
+ * of its body (`integrations/body-images.ts`) alike, and which body images get an AVIF source.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 
 /** Widths in pixels, never wider than the original. */
 export const ARTICLE_IMAGE_WIDTHS = [480, 800, 1200, 1600];
@@ -13,13 +14,40 @@ export const ARTICLE_IMAGE_SIZES = '(min-width: 48rem) 46rem, 100vw';
 export const BODY_SOURCE_TYPE = 'image/avif';
 
 /**
- * Whether a body image in `format` (a file extension: `jpg`, `svg`…) gets the AVIF source: photos
- * and drawings in raster formats do. An SVG is served as it is (Astro does not rasterise it) and a
- * GIF may be animated, which an AVIF made from it would not be; an address without a known
- * extension is left to Astro's own `<img>`.
+ * Whether a body image in `format` (a file extension: `jpg`, `svg`…), read from `file` when it is a
+ * local one, gets the AVIF source: still pictures in raster formats do. An SVG is served as it is
+ * (Astro does not rasterise it); an AVIF made from a GIF or an animated WebP would be one still strip
+ * of all its frames, where their WebP keeps the animation; an address without a known extension is
+ * left to Astro's own `<img>`.
  */
-export function takesAvifSource(format: string | undefined): boolean {
-	return /^(?:jpe?g|png|webp|avif|tiff?)$/i.test(format ?? '');
+export function takesAvifSource(format: string | undefined, file?: string): boolean {
+	if (!/^(?:jpe?g|png|webp|avif|tiff?)$/i.test(format ?? '')) return false;
+	return !(format?.toLowerCase() === 'webp' && file !== undefined && animatedWebp(file));
+}
+
+/** Whether a WebP file is animated: the animation flag of its extended header (VP8X). */
+function animatedWebp(file: string): boolean {
+	let fd: number | undefined;
+	try {
+		fd = openSync(file, 'r');
+		const head = new Uint8Array(21);
+		readSync(fd, head, 0, head.length, 0);
+		const text = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
+		return text(8, 12) === 'WEBP' && text(12, 16) === 'VP8X' && ((head[20] ?? 0) & 0x02) !== 0;
+	} catch {
+		return false;
+	} finally {
+		if (fd !== undefined) closeSync(fd);
+	}
+}
+
+/**
+ * The file an image of a content collection was read from: Astro keeps it on the image's metadata
+ * (as `fsPath`, not enumerable). Undefined for a remote image, or if Astro stops keeping it.
+ */
+export function fileOfImage(image: unknown): string | undefined {
+	const path = (image as { fsPath?: unknown } | null)?.fsPath;
+	return typeof path === 'string' && path !== '' ? path : undefined;
 }
 
 /** The extension of an image's path or address, without its query or fragment. */

@@ -4,7 +4,8 @@
  * A key must therefore change whenever anything the page shows changes. Astro itself tracks the
  * page's code (its module graph, `src/site.config.ts` included) and the article bodies it renders;
  * the key covers the data: every article, product, audit and tag the page shows, with each
- * article's digest (a hash of its whole file), so an edit reaches every page it appears on.
+ * article's digest (a hash of its whole file and of its body's image files: `withImagesDigest` in
+ * `src/content.ts`), so an edit reaches every page it appears on.
  */
 import { createHash } from 'node:crypto';
 

@@ -23,6 +23,7 @@ import {
 	type SocialCard,
 } from './social-card.ts';
 import { ENV } from '../environment.ts';
+import { fileOfImage } from './article-images.ts';
 import { SITE } from '../site.config.ts';
 import type { CardJob, CardResult } from './social-card-worker.ts';
 
@@ -106,8 +107,8 @@ function loadLogo(): Promise<{ bytes: Buffer; uri: string }> {
  * without their lead images.
  */
 export function sourceFileOf(image: object): string {
-	const path = (image as { fsPath?: unknown }).fsPath;
-	if (typeof path !== 'string' || path === '') {
+	const path = fileOfImage(image);
+	if (path === undefined) {
 		throw new Error('Cannot find the file of a lead image: Astro no longer exposes `fsPath`');
 	}
 	return path;

@@ -5,7 +5,7 @@
  * reach it; it must still hold every article).
  */
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { buildSite, ROOT, scratchCopy } from '../helpers/build.ts';
@@ -32,6 +32,8 @@ let unchangedSearchPages: number;
 let unchangedFragments: string[];
 /** The content folders of the warm and the cold build, which the editor's configuration names. */
 let warmContent = '';
+/** The photo story's page as the first build wrote it. */
+let firstPhotoPage = '';
 let coldContent = '';
 
 /** Every output file except the search index, by path, with its bytes. */
@@ -81,13 +83,25 @@ describe('incremental rebuild', () => {
 	before(() => {
 		const content = scratchCopy('tests/fixtures/site', 'incremental');
 		warmContent = content;
+		const dir = join(ROOT, content);
+		// An article the edits below do not reach (the oldest, sharing no product, audit or tag), with
+		// an image in its body.
+		const story = join(dir, 'articles/photo-story');
+		mkdirSync(story);
+		copyFileSync(join(dir, 'articles/lead-image-story/body.png'), join(story, 'photo.png'));
+		writeFileSync(
+			join(story, 'index.md'),
+			'---\ntitle: A photo story\ndate: 2018-01-01\n---\n\nText.\n\n![A photo](./photo.png)\n'
+		);
 		const first = buildSite(content, 'incremental', ENV);
 		assert.equal(first.status, 0, first.output);
-		const dir = join(ROOT, content);
+		firstPhotoPage = readFileSync(join(first.outDir, 'articles/photo-story/index.html'), 'utf8');
 		// A headline, a product's name and a deleted article: each shows on other pages too.
 		edit(join(dir, 'articles/lead-image-story/index.md'), /^title: .*$/m, `title: ${NEW_TITLE}`);
 		edit(join(dir, 'products/beta-drone.yml'), /^name: .*$/m, 'name: Beta Drone Mk II');
 		rmSync(join(dir, 'articles/2019/filler-03.md'));
+		// The photo replaced by another under the same name.
+		copyFileSync(join(dir, 'articles/lead-image-story/lead.png'), join(story, 'photo.png'));
 		warm = buildSite(content, 'incremental', ENV, { warm: true });
 		assert.equal(warm.status, 0, warm.output);
 		warmOutputs = outputs(warm.outDir);
@@ -136,6 +150,17 @@ describe('incremental rebuild', () => {
 		);
 		// The deleted article's part was read ahead, and Pagefind cannot take a page out again.
 		assert.match(warm.output, /, 1 gone since: read from the output/);
+	});
+
+	test('renders an article again when an image in its body is replaced under the same name', () => {
+		assert.deepEqual(renderedIn(warm.output, /\/articles\/photo-story\/index\.html/), [
+			'/articles/photo-story/index.html',
+		]);
+		const photo = (html: string) =>
+			/<img alt="A photo"[^>]*\ssrc="(\/_astro\/[^"]+)"/.exec(html)?.[1];
+		const now = readFileSync(join(warm.outDir, 'articles/photo-story/index.html'), 'utf8');
+		assert.ok(photo(firstPhotoPage) && photo(now));
+		assert.notEqual(photo(now), photo(firstPhotoPage), 'the page shows the new photo');
 	});
 
 	test('writes exactly what a cold build of the same content writes', () => {

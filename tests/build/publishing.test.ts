@@ -189,7 +189,7 @@ describe('feeds', () => {
 		const srcs = selectAll(lead?.content?.encoded ?? '', '[src]').map(
 			(e) => attrOf(e, 'src') ?? ''
 		);
-		assert.equal(srcs.length, 4, 'the lead image and the three body images');
+		assert.equal(srcs.length, 5, 'the lead image and the four body images');
 		assert.ok(
 			srcs.every((s) => s.startsWith(`${ORIGIN}/_astro/`) && /\.(?:webp|svg)$/.test(s)),
 			srcs.join()

@@ -9,6 +9,7 @@ import { buildSite, ROOT } from '../helpers/build.ts';
 import { filesContaining, fingerprint, hasPage, listFiles, page } from '../helpers/files.ts';
 import { SHARED_FIXTURE as FIXTURE, sharedBuild } from '../helpers/shared-build.ts';
 import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import { attrOf, select, selectAll, visibleText, type HtmlElement } from '../helpers/html.ts';
 import { hrefsIn, TERM_PAGE } from '../helpers/site.ts';
@@ -307,7 +308,14 @@ describe('the fixture site', () => {
 		assert.equal(attrOf(img, 'alt'), 'A blue fixture rectangle');
 		assert.equal(visibleText(select(figure, 'figcaption')), 'The lead image caption.');
 		// A body image, in Markdown or MDX, gets the lead image's formats and sizes, its widths up to
-		// its own (400 px here), and a <source> with only the attributes a <picture>'s source may have.
+		// its own (800 px here), each once, and a <source> with only the attributes a <picture>'s
+		// source may have.
+		const widths = (srcset: string | undefined, ext: string) =>
+			(srcset ?? '').split(', ').map((candidate) => {
+				const [url, width] = candidate.split(' ');
+				assert.match(url ?? '', new RegExp(`^/_astro/body[^" ]*\\.${ext}$`), candidate);
+				return width;
+			});
 		const bodies = [
 			bodyPicture(html, 'A green fixture square'),
 			bodyPicture(page(dir, '/articles/mdx-story/'), 'An MDX body image'),
@@ -315,15 +323,17 @@ describe('the fixture site', () => {
 		for (const { source, img: body } of bodies) {
 			assert.match(attrOf(body, 'src') ?? '', /^\/_astro\/body[^"]*\.webp$/);
 			assert.equal(attrOf(body, 'sizes'), attrOf(img, 'sizes'));
-			assert.match(attrOf(body, 'srcset') ?? '', /^\/_astro\/body[^" ]*\.webp 400w$/);
+			assert.deepEqual(widths(attrOf(body, 'srcset'), 'webp'), ['480w', '800w']);
 			assert.equal(attrOf(source, 'type'), 'image/avif');
 			assert.equal(attrOf(source, 'sizes'), attrOf(img, 'sizes'));
-			assert.match(attrOf(source, 'srcset') ?? '', /^\/_astro\/body[^" ]*\.avif 400w$/);
+			assert.deepEqual(widths(attrOf(source, 'srcset'), 'avif'), ['480w', '800w']);
 			for (const name of ['src', 'loading', 'decoding', 'alt']) {
 				assert.equal(attrOf(source, name), undefined, `no ${name} on the <source>`);
 			}
 		}
-		// An SVG is served as it is and a GIF (maybe animated) as WebP, without an AVIF source.
+	});
+
+	test('serves an SVG body image as it is, and a GIF or an animated WebP as an animated WebP without an AVIF source', async () => {
 		for (const [path, prefix] of [
 			['/articles/lead-image-story/', 'A fixture'],
 			['/articles/mdx-story/', 'An MDX'],
@@ -332,11 +342,17 @@ describe('the fixture site', () => {
 			for (const [kind, ext] of [
 				['logo', 'svg'],
 				['GIF', 'webp'],
+				['WebP', 'webp'],
 			] as const) {
 				const alt = `${prefix} ${kind}`;
 				const image = select(body, `.prose img[alt="${alt}"]`);
-				assert.match(attrOf(image, 'src') ?? '', new RegExp(`^/_astro/[^"]+\\.${ext}$`), alt);
+				const src = attrOf(image, 'src') ?? '';
+				assert.match(src, new RegExp(`^/_astro/[^"]+\\.${ext}$`), alt);
 				assert.equal(select(body, `.prose picture img[alt="${alt}"]`), undefined, alt);
+				if (ext === 'webp') {
+					const frames = (await sharp(join(dir, src), { pages: -1 }).metadata()).pages;
+					assert.equal(frames, 2, `${alt}: both frames`);
+				}
 			}
 		}
 	});
@@ -354,7 +370,7 @@ describe('the fixture site', () => {
 			const { source, img } = bodyPicture(`<div class="prose">${item.content_html}</div>`, alt);
 			assert.match(
 				attrOf(source, 'srcset') ?? '',
-				new RegExp(`^${SITE.url}/?_astro/body[^" ]*\\.avif 400w$`)
+				new RegExp(`^${SITE.url}/?_astro/body[^" ]*\\.avif 480w, `)
 			);
 			assert.match(attrOf(img, 'src') ?? '', new RegExp(`^${SITE.url}/?_astro/body[^"]*\\.webp$`));
 			assert.equal(attrOf(source, 'src'), undefined);
