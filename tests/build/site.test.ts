@@ -342,7 +342,7 @@ describe('the fixture site', () => {
 			for (const [kind, ext] of [
 				['logo', 'svg'],
 				['GIF', 'webp'],
-				['WebP', 'webp'],
+				['animation', 'webp'],
 			] as const) {
 				const alt = `${prefix} ${kind}`;
 				const image = select(body, `.prose img[alt="${alt}"]`);
