@@ -9,7 +9,7 @@
  */
 import { posix } from 'node:path';
 import type { z } from 'astro/zod';
-import { fieldMeta, fieldsOf, type FieldMeta } from '../model/fields.ts';
+import { BITMAP_FORMATS, fieldMeta, fieldsOf, type FieldMeta } from '../model/fields.ts';
 import { slugOfName } from '../model/slugs.ts';
 import {
 	closestOf,
@@ -38,12 +38,8 @@ export interface FieldFinding {
 	fix?: string | undefined;
 }
 
-/**
- * The formats of an image field (a lead image, a product's or an author's picture): pictures, which
- * the site serves at several widths and shares as the page's image. Not SVG: Astro does not
- * rasterise it, and social networks and news apps do not show it. (A body image may be an SVG.)
- */
-const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tiff']);
+/** What an image field may be: `.jpg`, `.png`… */
+const IMAGE_EXTENSIONS = new Set(BITMAP_FORMATS.map((format) => `.${format}`));
 
 /** `products[1]` for the path `['products', 1]`. */
 export function fieldName(path: readonly PropertyKey[]): string {

@@ -137,6 +137,13 @@ export function webAddressList(info: FieldInfo) {
 	});
 }
 
+/**
+ * The bitmap formats, by file extension, that the site publishes and converts (to AVIF and WebP at
+ * several widths): what an image field may be. Not SVG, which Astro does not rasterise; a body
+ * image may be an SVG, served as it is.
+ */
+export const BITMAP_FORMATS = ['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'tiff'] as const;
+
 /** Turns an image path into whatever the caller's image schema makes of it (Astro's `image()`). */
 export function imageField<T extends z.ZodType>(
 	image: () => T,

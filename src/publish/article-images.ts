@@ -3,6 +3,7 @@
  * of its body (`integrations/body-images.ts`) alike, and which body images get an AVIF source.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { BITMAP_FORMATS } from '../model/fields.ts';
 
 /** Widths in pixels, never wider than the original. */
 export const ARTICLE_IMAGE_WIDTHS = [480, 800, 1200, 1600];
@@ -21,8 +22,9 @@ export const BODY_SOURCE_TYPE = 'image/avif';
  * left to Astro's own `<img>`.
  */
 export function takesAvifSource(format: string | undefined, file?: string): boolean {
-	if (!/^(?:jpe?g|png|webp|avif|tiff?)$/i.test(format ?? '')) return false;
-	return !(format?.toLowerCase() === 'webp' && file !== undefined && animatedWebp(file));
+	const known = format?.toLowerCase() ?? '';
+	if (known === 'gif' || !(BITMAP_FORMATS as readonly string[]).includes(known)) return false;
+	return !(known === 'webp' && file !== undefined && animatedWebp(file));
 }
 
 /** Whether a WebP file is animated: the animation flag of its extended header (VP8X). */
