@@ -178,6 +178,12 @@ export async function getSiteData(): Promise<SiteData> {
 	return (await loaded()).data;
 }
 
+/**
+ * The components an article's body is rendered with, on its page and in feeds: an MDX body's images
+ * as `BodyImage` (a Markdown body's get the same markup from `integrations/body-images.ts`).
+ */
+export const BODY_COMPONENTS = { img: BodyImage };
+
 /** Renders an article's body. */
 export async function renderArticle(slug: string) {
 	const entry = (await loaded()).entries.get(slug);
@@ -201,7 +207,7 @@ async function renderHtml(slug: string): Promise<string> {
 	);
 	const { Content } = await renderArticle(slug);
 	const html = pictureSources(
-		await (await container).renderToString(Content, { props: { components: { img: BodyImage } } })
+		await (await container).renderToString(Content, { props: { components: BODY_COMPONENTS } })
 	);
 	return absolutizeHtml(html, absoluteUrl(SITE.url, articleUrl(slug)));
 }

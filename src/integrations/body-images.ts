@@ -7,7 +7,7 @@
  *   `pictureSources()` (`src/publish/article-images.ts`) then takes the attributes only an `<img>`
  *   may have off the source. (Written here because Sätteri turns the numbers of an array property
  *   into strings, and Astro then makes a file twice where a width appears as "800" and as 800.)
- * - MDX hands the `<img>` to a component (the page passes `BodyImage.astro`), which makes the
+ * - MDX hands the `<img>` to a component (`BodyImage.astro`, in `BODY_COMPONENTS`), which makes the
  *   `<picture>` from the same widths and `sizes`.
  * A GIF, an animated WebP or an SVG gets no AVIF source (`takesAvifSource`); an SVG no widths either.
  * @see node_modules/@astrojs/markdown-satteri/dist/satteri-processor.js (createImageMarkerPlugin)

@@ -149,7 +149,12 @@ export function imageField<T extends z.ZodType>(
 	image: () => T,
 	info: FieldInfo & { minWidth?: number }
 ) {
-	return withMeta(image().optional(), { ...info, kind: 'image' });
+	const formats = BITMAP_FORMATS.filter((f) => f !== 'jpeg').join(', ');
+	return withMeta(image().optional(), {
+		...info,
+		format: `${info.format ?? 'path'} (${formats}; not SVG)`,
+		kind: 'image',
+	});
 }
 
 /** A list of slugs of another collection's entries (Astro's `reference()`), empty when absent. */
