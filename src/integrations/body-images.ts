@@ -40,6 +40,15 @@ function marked(tagName: string, options: Record<string, unknown>): Element {
 	};
 }
 
+/** The file an image path of a body names, or undefined for one no file path can be made of. */
+function fileBeside(document: URL | undefined, src: string): string | undefined {
+	try {
+		return document ? fileURLToPath(new URL(src, document)) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** The plugin: pass it to `satteri({ hastPlugins: [bodyImages] })`. */
 export const bodyImages = defineHastPlugin({
 	name: 'hangar-body-images',
@@ -71,7 +80,7 @@ export const bodyImages = defineHastPlugin({
 			};
 			// The `<img>` keeps what the author gave it (alt, title); the source takes only sizes.
 			const img = marked('img', { ...attributes, ...sized });
-			const file = local && ctx.fileURL ? fileURLToPath(new URL(src, ctx.fileURL)) : undefined;
+			const file = local ? fileBeside(ctx.fileURL, src) : undefined;
 			if (!takesAvifSource(extension, file)) return ctx.replaceNode(node, img);
 			const source = marked('source', { ...sized, format: 'avif', type: BODY_SOURCE_TYPE });
 			ctx.replaceNode(node, {
