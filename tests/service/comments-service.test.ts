@@ -227,6 +227,30 @@ describe('posting a comment', () => {
 	});
 });
 
+test('two comments in the same second that draw the same id are both kept', async () => {
+	// The random source repeats itself, as it does once in 16.7 million pairs.
+	const draws = ['aaaaaa', 'aaaaaa', 'aaaaaa', 'bbbbbb'];
+	const service = await start(await testConfig(scratch('collide')), {
+		now: () => new Date('2026-06-01T12:00:00Z'),
+		randomHex: () => draws.shift() ?? 'cccccc',
+	});
+	try {
+		for (const body of ['The first comment.', 'The second comment.']) {
+			const response = await postComment(service.url, comment({ body }), { as: 'json' });
+			assert.equal(response.status, 202, await response.text());
+		}
+		assert.deepEqual(
+			service.store.list('pending').map((c) => [c.id, c.body]),
+			[
+				['20260601-120000-aaaaaa', 'The first comment.'],
+				['20260601-120000-bbbbbb', 'The second comment.'],
+			]
+		);
+	} finally {
+		await service.close();
+	}
+});
+
 describe('rate limiting', () => {
 	test('refuses a client past its limit with 429 and Retry-After, others still post', async () => {
 		const dir = scratch('rate');

@@ -16,6 +16,8 @@ export interface ServiceContext {
 	articles: ArticleList;
 	/** The clock (tests move it). */
 	now: () => Date;
+	/** `bytes` random bytes as hex, for comment ids (tests force two ids to collide). */
+	randomHex: (bytes: number) => string;
 	/** One event per line; never an e-mail address. */
 	log: (line: string) => void;
 }

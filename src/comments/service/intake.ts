@@ -3,7 +3,6 @@
  * with a redirect to the article) or its script (JSON, answered with JSON). Refused posts get every
  * reason and, for a form, the form again with the reader's text; nothing refused is stored.
  */
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import {
 	readFields,
@@ -24,6 +23,10 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const THANKS =
 	'Thank you: your comment is waiting for approval. It appears under the article once a moderator has approved it.';
 const NOT_SENT = 'Your comment was not sent';
+/** The random part of a comment id: 3 bytes, 6 hex digits. */
+const ID_RANDOM_BYTES = 3;
+/** How many ids a comment draws before the service gives up (a broken random source). */
+const MAX_ID_DRAWS = 10;
 
 function emptyFields(): PostedFields {
 	return { article: '', name: '', email: '', body: '', website: '', replyTo: '' };
@@ -46,7 +49,7 @@ function preflight(allowed: boolean, origin: string | undefined): Answer {
 
 /** The handler of `/comments`, with its own per-client rate limit. */
 export function intakeHandler(ctx: ServiceContext): (req: IncomingMessage) => Promise<Answer> {
-	const { config, store, articles, now, log } = ctx;
+	const { config, store, articles, now, randomHex, log } = ctx;
 	const limiter = new RateLimiter(config.rateLimit);
 
 	return async (req) => {
@@ -122,13 +125,18 @@ export function intakeHandler(ctx: ServiceContext): (req: IncomingMessage) => Pr
 		if (!result.ok || problems.length > 0) return refuse(400, NOT_SENT, problems);
 
 		const received = now();
-		const id = newCommentId(received, randomBytes(3).toString('hex'));
+		let id = newCommentId(received, randomHex(ID_RANDOM_BYTES));
 		if (read.fields.website.trim()) {
 			// The honeypot was filled in: a program. Answer as if accepted, so it learns nothing.
 			log(`intake: dropped a honeypot post for ${result.comment.article}`);
 		} else {
-			// Committed (and synced to disk) before the reader is told it arrived.
-			store.add({ ...result.comment, id, date: received });
+			// Committed (and synced to disk) before the reader is told it arrived. Two comments in
+			// the same second draw the same suffix once in 16.7 million pairs, which a burst of
+			// hundreds a second reaches within minutes: the second one draws again.
+			for (let draw = 1; !store.add({ ...result.comment, id, date: received }); draw++) {
+				if (draw === MAX_ID_DRAWS) throw new Error(`${MAX_ID_DRAWS} comment ids were all taken`);
+				id = newCommentId(received, randomHex(ID_RANDOM_BYTES));
+			}
 			log(`intake: queued ${result.comment.article}/${id}`);
 		}
 		return wantsJson

@@ -4,6 +4,7 @@
  * from disk: every answer is built in code. See docs/comments.md and the Comments section of
  * docs/content-contract.md.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServiceConfig } from './config.ts';
@@ -21,6 +22,8 @@ export interface ServiceOptions {
 	config: ServiceConfig;
 	/** The clock (tests move it). */
 	now?: () => Date;
+	/** Random bytes as hex, for comment ids (tests force two ids to collide). */
+	randomHex?: (bytes: number) => string;
 	/** Where log lines go (one event per line; never an e-mail address). */
 	log?: (line: string) => void;
 	/** Delay before the webhook is called after the last approval. */
@@ -82,7 +85,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 		store.close();
 		throw error;
 	}
-	const ctx: ServiceContext = { config, store, articles, now, log };
+	const randomHex = options.randomHex ?? ((bytes: number) => randomBytes(bytes).toString('hex'));
+	const ctx: ServiceContext = { config, store, articles, now, randomHex, log };
 	const webhook = config.webhook
 		? new Webhook(config.webhook, options.webhookDelayMs ?? 5_000, log)
 		: undefined;

@@ -111,10 +111,13 @@ export class CommentStore {
 		return statement;
 	}
 
-	/** Queues a comment as pending; throws if the id is taken. */
-	add(comment: NewComment): void {
-		this.sql(
-			'INSERT INTO comments (id, article, name, email, body, reply_to, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+	/**
+	 * Queues a comment as pending and returns true; returns false, storing nothing, when its id is
+	 * taken (two comments in the same second drew the same suffix).
+	 */
+	add(comment: NewComment): boolean {
+		const { changes } = this.sql(
+			'INSERT INTO comments (id, article, name, email, body, reply_to, received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'
 		).run(
 			comment.id,
 			comment.article,
@@ -124,6 +127,7 @@ export class CommentStore {
 			comment.replyTo ?? null,
 			comment.date.toISOString()
 		);
+		return Number(changes) === 1;
 	}
 
 	/** One comment by id. */
