@@ -7,6 +7,7 @@
  * @see https://github.com/sveltia/sveltia-cms#features
  */
 import { fileShape, type FieldDescription } from '../model/describe.ts';
+import { BITMAP_FORMATS } from '../model/fields.ts';
 import {
 	ARTICLE_COLLECTIONS,
 	formatName,
@@ -22,6 +23,9 @@ const EDITED = {
 	audits: { label: 'Audits', singular: 'Audit', extension: 'yaml' },
 	authors: { label: 'Authors', singular: 'Author', extension: 'yaml' },
 } as const;
+
+/** The file types an image field takes, as an `accept` attribute: `.jpg,.jpeg,.png,…`. */
+const IMAGE_ACCEPT = BITMAP_FORMATS.map((format) => `.${format}`).join(',');
 
 /** A collection the editor offers. */
 export type EditedCollection = keyof typeof EDITED;
@@ -161,7 +165,8 @@ export function widgetFor(field: FieldDescription, inputs: EditorInputs): Editor
 				pattern: ['^https?://\\S+$', 'Write the whole address, starting with https://'],
 			};
 		case 'image':
-			return { ...base, widget: 'image', choose_url: false };
+			// The file picker offers, and a drop takes, only the formats the checker allows here.
+			return { ...base, widget: 'image', choose_url: false, accept: IMAGE_ACCEPT };
 		case 'references':
 			return { ...base, ...relation(field.collection ?? '', inputs), multiple: true };
 	}

@@ -102,6 +102,26 @@ describe('the installed editor', () => {
 	});
 });
 
+describe('image fields', () => {
+	test('take only the bitmap formats the checker allows, so an SVG cannot be picked', () => {
+		const config = editorConfig({
+			model,
+			contentDir: 'content',
+			siteUrl: 'https://x.example',
+			tags: [],
+		});
+		const images = (config['collections'] as { fields?: Record<string, unknown>[] }[])
+			.flatMap((c) => c.fields ?? [])
+			.filter((f) => f['widget'] === 'image');
+		assert.ok(images.length >= 3, 'the lead, product and author images');
+		for (const field of images) {
+			const accepted = String(field['accept']).split(',');
+			assert.ok(accepted.includes('.jpg') && accepted.includes('.png'), String(field['name']));
+			assert.ok(!accepted.some((type) => /svg/i.test(type)), String(field['name']));
+		}
+	});
+});
+
 describe('articles in subfolders', () => {
 	test('each folder of one-file articles (a year) is a collection; an article folder is not', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'hangar-groups-'));
