@@ -275,6 +275,13 @@ function checkImage(f: FileFields, field: string, meta: FieldMeta, ctx: FieldCon
 			`"${value}" is not an image format the site can publish`,
 			'use a JPEG, PNG, WebP, AVIF or GIF file'
 		);
+	} else if (ctx.snapshot.imageAnimated?.(resolved)) {
+		f.report({
+			rule: 'animated-image',
+			path: [field],
+			message: `"${value}" is animated; the site makes AVIF and JPEG copies of this image (for its pages, feeds and share image), which cannot move and would show all its frames stacked in one picture`,
+			fix: 'give a still picture here: export one frame as a PNG or JPEG; the animation can go in the body, where it plays',
+		});
 	} else if (meta.minWidth) {
 		const width = ctx.snapshot.imageWidth?.(resolved);
 		if (width !== undefined && width < meta.minWidth) {

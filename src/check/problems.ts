@@ -32,6 +32,8 @@ export interface ContentSnapshot {
 	 * unknown. Without it, lead image sizes are not checked.
 	 */
 	imageWidth?: ((path: string) => number | undefined) | undefined;
+	/** Whether an image file (repo-relative path) is animated; without it, nothing is. */
+	imageAnimated?: ((path: string) => boolean) | undefined;
 }
 
 /**

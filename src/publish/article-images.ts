@@ -2,8 +2,8 @@
  * The sizes an article's images are written at: the lead image (`LeadImage.astro`) and the images
  * of its body (`integrations/body-images.ts`) alike, and which body images get an AVIF source.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { BITMAP_FORMATS } from '../model/fields.ts';
+import { isAnimated } from '../model/image-files.ts';
 
 /** Widths in pixels, never wider than the original. */
 export const ARTICLE_IMAGE_WIDTHS = [480, 800, 1200, 1600];
@@ -24,23 +24,7 @@ export const BODY_SOURCE_TYPE = 'image/avif';
 export function takesAvifSource(format: string | undefined, file?: string): boolean {
 	const known = format?.toLowerCase() ?? '';
 	if (known === 'gif' || !(BITMAP_FORMATS as readonly string[]).includes(known)) return false;
-	return !(known === 'webp' && file !== undefined && animatedWebp(file));
-}
-
-/** Whether a WebP file is animated: the animation flag of its extended header (VP8X). */
-function animatedWebp(file: string): boolean {
-	let fd: number | undefined;
-	try {
-		fd = openSync(file, 'r');
-		const head = new Uint8Array(21);
-		readSync(fd, head, 0, head.length, 0);
-		const text = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
-		return text(8, 12) === 'WEBP' && text(12, 16) === 'VP8X' && ((head[20] ?? 0) & 0x02) !== 0;
-	} catch {
-		return false;
-	} finally {
-		if (fd !== undefined) closeSync(fd);
-	}
+	return !(known === 'webp' && file !== undefined && isAnimated(file));
 }
 
 /**

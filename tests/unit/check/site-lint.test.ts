@@ -170,6 +170,17 @@ describe('linter', () => {
 		assert.match(p.fix ?? '', /export it as a PNG/);
 	});
 
+	test('refuses an animated lead image, which its still pictures would show as a strip of frames', () => {
+		const text = md(`${A}\nimage: ./spin.gif\nimageAlt: A drone`);
+		const files = ['content/articles/spin.gif'];
+		const animated = (path: string) => path === 'content/articles/spin.gif';
+		const p = find(validateAll(site(text, { imageAnimated: animated }, files)), 'animated-image');
+		assert.deepEqual([p.severity, p.line, p.field], ['error', 6, 'image']);
+		assert.match(p.message, /"\.\/spin\.gif" is animated/);
+		assert.match(p.fix ?? '', /export one frame as a PNG or JPEG/);
+		assert.deepEqual(validateAll(site(text, { imageAnimated: () => false }, files)), []);
+	});
+
 	test('warns when `updated` is the same as `date`', () => {
 		const p = find(validateAll(site(md(`${A}\nupdated: 2020-01-01`))), 'updated-equals-date');
 		assert.deepEqual([p.severity, p.line, p.field], ['warning', 6, 'updated']);
