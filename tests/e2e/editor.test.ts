@@ -119,16 +119,17 @@ describe('the editor at /admin/', () => {
 			await page.getByRole('button', { name: /Add.*Tags/ }).click();
 			await page.getByLabel('Tag', { exact: true }).nth(i).fill(tag);
 		}
-		await page
-			.locator('section[data-key-path="image"] input[type=file]')
-			.first()
-			.setInputFiles({
-				name: 'council-survey.jpg',
-				mimeType: 'image/jpeg',
-				buffer: readFileSync(
-					join(ROOT, 'content/articles/booz-allen-audit-dji-government-edition/lead.jpg')
-				),
-			});
+		const upload = page.locator('section[data-key-path="image"] input[type=file]').first();
+		// The file picker offers the bitmap formats a lead image may be, and no SVG.
+		const accept = ((await upload.getAttribute('accept')) ?? '').split(',');
+		assert.ok(accept.includes('.jpg') && !accept.includes('.svg'), accept.join(','));
+		await upload.setInputFiles({
+			name: 'council-survey.jpg',
+			mimeType: 'image/jpeg',
+			buffer: readFileSync(
+				join(ROOT, 'content/articles/booz-allen-audit-dji-government-edition/lead.jpg')
+			),
+		});
 		await typeBody('A council survey team asked us which aircraft to buy.');
 
 		// Without alt text the save is refused, with the reason, and nothing is written.
