@@ -14,6 +14,8 @@ export interface BodyRef {
 	url: string;
 	/** Alternative text of an image; `undefined` when an HTML `<img>` has no `alt` attribute. */
 	alt?: string | undefined;
+	/** True for an HTML `<img>` tag, which Astro publishes as written (no file is copied). */
+	html?: boolean;
 	line: number;
 	column: number;
 }
@@ -168,6 +170,7 @@ export function bodyRefs(body: string, firstLine: number): BodyRef[] {
 			kind: 'image',
 			url: attributeOf(tag, 'src') ?? '',
 			alt: attributeOf(tag, 'alt'),
+			html: true,
 			...at(match.index),
 		});
 	}

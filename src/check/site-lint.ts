@@ -137,6 +137,16 @@ function checkBodyImage(ref: BodyRef, place: Place, imported: boolean, ctx: Fiel
 			message: `the image "${url}" does not exist (looked for ${resolved})`,
 			fix: 'check the file name, or add the image beside the article',
 		});
+	} else if (ref.html) {
+		// Astro publishes the files of Markdown images only; an <img> tag is left as written.
+		const alt = ref.alt?.trim() ? ref.alt.replace(/[[\]]/g, '\\$&') : 'what it shows';
+		ctx.problems.push({
+			severity: 'error',
+			rule: 'html-image',
+			...place,
+			message: `the image "${url}" is an HTML <img>, whose file is not published with the page: readers would see a broken picture`,
+			fix: `write it as a Markdown image, \`![${alt}](${url})\`, which is published and served at several widths`,
+		});
 	}
 }
 

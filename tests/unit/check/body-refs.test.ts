@@ -26,8 +26,8 @@ describe('bodyRefs', () => {
 		const body =
 			'Intro\n\n<figure>\n  <img src="a.png"><img alt="" src=\'b.png\'>\n  <a href="/tags/x/">x</a>\n</figure>\n';
 		assert.deepEqual(bodyRefs(body, 5), [
-			{ kind: 'image', url: 'a.png', alt: undefined, line: 8, column: 3 },
-			{ kind: 'image', url: 'b.png', alt: '', line: 8, column: 20 },
+			{ kind: 'image', url: 'a.png', alt: undefined, html: true, line: 8, column: 3 },
+			{ kind: 'image', url: 'b.png', alt: '', html: true, line: 8, column: 20 },
 			{ kind: 'link', url: '/tags/x/', line: 9, column: 3 },
 		]);
 	});

@@ -31,6 +31,23 @@ describe('linter', () => {
 		assert.match(p.message, /looked for content\/img\/nope\.jpg/);
 	});
 
+	test('an HTML <img> of a file beside the article, which would be broken on the page, is an error with its Markdown', () => {
+		const body =
+			'Text <img src="./photo.jpg" alt="A drone [left]"> and <img src="/logo.png" alt="Logo">.';
+		const problems = validateAll(site(md(A, body), {}, ['content/articles/photo.jpg']));
+		const p = find(problems, 'html-image');
+		assert.deepEqual([p.severity, p.line, p.column], ['error', 8, 6]);
+		assert.match(p.message, /"\.\/photo\.jpg" is an HTML <img>/);
+		assert.equal(
+			p.fix,
+			'write it as a Markdown image, `![A drone \\[left\\]](./photo.jpg)`, which is published and served at several widths'
+		);
+		assert.equal(problems.length, 1, formatProblems(problems));
+		// The same picture as Markdown is published.
+		const markdown = md(A, 'Text ![A drone](./photo.jpg).');
+		assert.deepEqual(validateAll(site(markdown, {}, ['content/articles/photo.jpg'])), []);
+	});
+
 	test('a link to an article, product, audit or tag page that does not exist is an error at the link', () => {
 		const body = [
 			'See [the audit](/audits/bah-2021/), [me](/articles/story/) and',
