@@ -275,11 +275,12 @@ function checkImage(f: FileFields, field: string, meta: FieldMeta, ctx: FieldCon
 			`"${value}" is not an image format the site can publish`,
 			'use a JPEG, PNG, WebP, AVIF or GIF file'
 		);
-	} else if (ctx.snapshot.imageAnimated?.(resolved)) {
+	} else if (ctx.snapshot.imageFrames?.(resolved)) {
+		const what = /^\.tiff?$/.test(extension) ? 'has several pages' : 'is animated';
 		f.report({
 			rule: 'animated-image',
 			path: [field],
-			message: `"${value}" is animated; the site makes AVIF and JPEG copies of this image (for its pages, feeds and share image), which cannot move and would show all its frames stacked in one picture`,
+			message: `"${value}" ${what}; the site makes AVIF and JPEG copies of this image (for its pages, feeds and share image), which cannot move and would show all its frames stacked in one picture`,
 			fix: 'give a still picture here: export one frame as a PNG or JPEG; the animation can go in the body, where it plays',
 		});
 	} else if (meta.minWidth) {

@@ -32,8 +32,11 @@ export interface ContentSnapshot {
 	 * unknown. Without it, lead image sizes are not checked.
 	 */
 	imageWidth?: ((path: string) => number | undefined) | undefined;
-	/** Whether an image file (repo-relative path) is animated; without it, nothing is. */
-	imageAnimated?: ((path: string) => boolean) | undefined;
+	/**
+	 * Whether an image file (repo-relative path) has several frames (an animation, a TIFF of several
+	 * pages); without it, none has.
+	 */
+	imageFrames?: ((path: string) => boolean) | undefined;
 }
 
 /**

@@ -6,9 +6,9 @@
 import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, readSync } from 'node:fs';
 import { join, matchesGlob, relative, sep } from 'node:path';
 import { imageSize } from 'image-size';
-import { isAnimated } from '../model/image-files.ts';
 import { parse } from 'yaml';
 import { COLLECTION_FILES, type CollectionFiles } from '../model/collections.ts';
+import { hasSeveralFrames } from '../model/image-files.ts';
 import { buildTime } from '../environment.ts';
 import type { RedirectRule } from '../model/redirect-rules.ts';
 import { SITE } from '../site.config.ts';
@@ -161,7 +161,7 @@ export function readContent(root: string, contentDir: string): ContentSnapshot {
 		redirects: all.includes(redirects) ? read(redirects) : undefined,
 		// Read lazily: only lead images are measured.
 		imageWidth: (path) => imageWidthOf(join(root, path)),
-		imageAnimated: (path) => isAnimated(join(root, path)),
+		imageFrames: (path) => hasSeveralFrames(join(root, path)),
 	};
 }
 

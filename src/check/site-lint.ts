@@ -139,15 +139,21 @@ function checkBodyImage(ref: BodyRef, place: Place, imported: boolean, ctx: Fiel
 		});
 	} else if (ref.html) {
 		// Astro publishes the files of Markdown images only; an <img> tag is left as written.
-		const alt = ref.alt?.trim() ? ref.alt.replace(/[[\]]/g, '\\$&') : 'what it shows';
 		ctx.problems.push({
 			severity: 'error',
 			rule: 'html-image',
 			...place,
 			message: `the image "${url}" is an HTML <img>, whose file is not published with the page: readers would see a broken picture`,
-			fix: `write it as a Markdown image, \`![${alt}](${url})\`, which is published and served at several widths`,
+			fix: `write it as a Markdown image, \`${markdownImage(ref.alt, url)}\`, in a paragraph of its own (a blank line before and after it, outside any HTML block such as <figure>); it is then published and served at several widths`,
 		});
 	}
+}
+
+/** An image as Markdown (`![alt](./photo.jpg)`) that parses as one, whatever its alt text and path. */
+export function markdownImage(alt: string | undefined, url: string): string {
+	const text = alt?.replace(/\s+/g, ' ').trim() || 'what it shows';
+	const path = url.replace(/[?#].*$/, '').replace(/[<>]/g, encodeURIComponent);
+	return `![${text.replace(/[\\[\]]/g, '\\$&')}](${/[\s()]/.test(path) ? `<${path}>` : path})`;
 }
 
 /** The slugs of the pages of one kind. */

@@ -3,7 +3,7 @@
  * of its body (`integrations/body-images.ts`) alike, and which body images get an AVIF source.
  */
 import { BITMAP_FORMATS } from '../model/fields.ts';
-import { isAnimated } from '../model/image-files.ts';
+import { hasSeveralFrames } from '../model/image-files.ts';
 
 /** Widths in pixels, never wider than the original. */
 export const ARTICLE_IMAGE_WIDTHS = [480, 800, 1200, 1600];
@@ -17,14 +17,14 @@ export const BODY_SOURCE_TYPE = 'image/avif';
 /**
  * Whether a body image in `format` (a file extension: `jpg`, `svg`…), read from `file` when it is a
  * local one, gets the AVIF source: still pictures in raster formats do. An SVG is served as it is
- * (Astro does not rasterise it); an AVIF made from a GIF or an animated WebP would be one still strip
- * of all its frames, where their WebP keeps the animation; an address without a known extension is
- * left to Astro's own `<img>`.
+ * (Astro does not rasterise it); an AVIF made from a GIF, an animated WebP or a TIFF of several pages
+ * would be one still strip of all its frames, where their WebP keeps them as an animation; an address
+ * without a known extension is left to Astro's own `<img>`.
  */
 export function takesAvifSource(format: string | undefined, file?: string): boolean {
 	const known = format?.toLowerCase() ?? '';
 	if (known === 'gif' || !(BITMAP_FORMATS as readonly string[]).includes(known)) return false;
-	return !(known === 'webp' && file !== undefined && isAnimated(file));
+	return !(file !== undefined && hasSeveralFrames(file));
 }
 
 /**

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ContentProblem } from '../../../src/check/problems.ts';
 import { formatProblems, problemsJson, type JsonProblem } from '../../../src/check/report.ts';
+import { markdownImage } from '../../../src/check/site-lint.ts';
 import { md, only, site, validateAll, validateContent } from '../../helpers/content.ts';
 
 describe('linter', () => {
@@ -38,14 +39,23 @@ describe('linter', () => {
 		const p = find(problems, 'html-image');
 		assert.deepEqual([p.severity, p.line, p.column], ['error', 8, 6]);
 		assert.match(p.message, /"\.\/photo\.jpg" is an HTML <img>/);
-		assert.equal(
-			p.fix,
-			'write it as a Markdown image, `![A drone \\[left\\]](./photo.jpg)`, which is published and served at several widths'
+		assert.match(
+			p.fix ?? '',
+			/^write it as a Markdown image, `!\[A drone \\\[left\\\]\]\(\.\/photo\.jpg\)`, in a paragraph of its own/
 		);
 		assert.equal(problems.length, 1, formatProblems(problems));
 		// The same picture as Markdown is published.
 		const markdown = md(A, 'Text ![A drone](./photo.jpg).');
 		assert.deepEqual(validateAll(site(markdown, {}, ['content/articles/photo.jpg'])), []);
+	});
+
+	test("the Markdown an HTML image's fix suggests parses as an image, whatever its alt text and path", () => {
+		assert.equal(markdownImage('A drone', './a.jpg?v=2#top'), '![A drone](./a.jpg)');
+		assert.equal(markdownImage(undefined, './a.jpg'), '![what it shows](./a.jpg)');
+		assert.equal(markdownImage('  ', './a.jpg'), '![what it shows](./a.jpg)');
+		assert.equal(markdownImage('Two\n\nlines \\', './a.jpg'), '![Two lines \\\\](./a.jpg)');
+		assert.equal(markdownImage('[x]', './my photo (1).jpg'), '![\\[x\\]](<./my photo (1).jpg>)');
+		assert.equal(markdownImage('x', './a<b>.jpg'), '![x](./a%3Cb%3E.jpg)');
 	});
 
 	test('a link to an article, product, audit or tag page that does not exist is an error at the link', () => {
@@ -191,11 +201,11 @@ describe('linter', () => {
 		const text = md(`${A}\nimage: ./spin.gif\nimageAlt: A drone`);
 		const files = ['content/articles/spin.gif'];
 		const animated = (path: string) => path === 'content/articles/spin.gif';
-		const p = find(validateAll(site(text, { imageAnimated: animated }, files)), 'animated-image');
+		const p = find(validateAll(site(text, { imageFrames: animated }, files)), 'animated-image');
 		assert.deepEqual([p.severity, p.line, p.field], ['error', 6, 'image']);
 		assert.match(p.message, /"\.\/spin\.gif" is animated/);
 		assert.match(p.fix ?? '', /export one frame as a PNG or JPEG/);
-		assert.deepEqual(validateAll(site(text, { imageAnimated: () => false }, files)), []);
+		assert.deepEqual(validateAll(site(text, { imageFrames: () => false }, files)), []);
 	});
 
 	test('warns when `updated` is the same as `date`', () => {
