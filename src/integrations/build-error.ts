@@ -1,12 +1,14 @@
 /**
- * Stopping the build with a report: Astro prints an error's stack, so a report's error carries its
- * message as its stack, and the reader sees the problems and their fixes, not Hangar's internals.
+ * Stopping the build with a report: Astro prints an error's message, then its stack under a
+ * "Stack trace:" heading unless the stack is empty; a report's error has none, so the reader sees
+ * the problems and their fixes, not Hangar's internals.
+ * @see node_modules/astro/dist/core/messages/runtime.js (formatErrorMessage)
  */
 
 /** An error that prints as `message` alone. */
 export function reportError(message: string): Error {
 	const error = new Error(message);
-	error.stack = message;
+	error.stack = '';
 	return error;
 }
 

@@ -219,6 +219,8 @@ describe('npm run build', () => {
 		}
 		assert.match(result.output, /unknown-field {2}colour:/);
 		assert.match(result.output, /\d+ errors in \d+ files in the content\. Nothing was built\./);
+		// The report, not Hangar's internals: no stack trace, not even its empty heading.
+		assert.doesNotMatch(result.output, /Stack trace|^\s+at /m);
 		assert.equal(existsSync(join(result.outDir, 'index.html')), false);
 		assert.deepEqual(fingerprint(join(ROOT, dir)), before, 'the build changed content files');
 		rmSync(join(ROOT, dir), { recursive: true, force: true });
