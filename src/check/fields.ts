@@ -248,6 +248,23 @@ function checkReferences(f: FileFields, field: string, meta: FieldMeta, ctx: Fie
 	else if (Array.isArray(value)) value.forEach((slug: unknown, i) => check(slug, [field, i]));
 }
 
+/**
+ * Whether a bitmap image file (repo-relative path) cannot be read as one: a web page or an error
+ * message saved under an image's name, an empty file. Astro's build would stop at it with a stack
+ * trace. Unknown when the snapshot cannot measure images.
+ */
+export function unreadableImage(ctx: FieldContext, path: string): boolean {
+	return ctx.snapshot.imageWidth !== undefined && ctx.snapshot.imageWidth(path) === undefined;
+}
+
+/** What the check says of an image file that cannot be read as one. */
+export function unreadableReport(value: string): { message: string; fix: string } {
+	return {
+		message: `"${value}" cannot be read as an image: the file is empty, cut short or not a picture (a web page saved under an image's name, say)`,
+		fix: 'open it in an image editor and export it again, or replace it with the original picture',
+	};
+}
+
 function checkImage(f: FileFields, field: string, meta: FieldMeta, ctx: FieldContext): void {
 	const value = f.data[field];
 	if (typeof value !== 'string' || value === '') return;
@@ -275,6 +292,8 @@ function checkImage(f: FileFields, field: string, meta: FieldMeta, ctx: FieldCon
 			`"${value}" is not an image format the site can publish`,
 			'use a JPEG, PNG, WebP, AVIF or GIF file'
 		);
+	} else if (unreadableImage(ctx, resolved)) {
+		f.report({ rule: 'unreadable-image', path: [field], ...unreadableReport(value) });
 	} else if (ctx.snapshot.imageFrames?.(resolved)) {
 		const what = /^\.tiff?$/.test(extension) ? 'has several pages' : 'is animated';
 		f.report({

@@ -74,33 +74,42 @@ export function symlinkProblems(root: string, contentDir: string): ContentProble
 		});
 }
 
-/** Bytes read to find an image's size: its header, wherever JPEG metadata puts the frame size. */
-const HEADER_BYTES = 256 * 1024;
+/**
+ * Bytes read to find an image's size: most files tell it in their first few kilobytes; a JPEG's
+ * metadata (a thumbnail, a colour profile) can push its frame size further, so more is read when
+ * the first read is not enough, and at last the whole file.
+ */
+const HEADER_READS = [16 * 1024, 256 * 1024];
 
 /**
  * The width in pixels of an image file as it is shown (a JPEG rotated by its EXIF orientation
  * swaps width and height); undefined when the file cannot be read as an image.
  */
 export function imageWidthOf(file: string): number | undefined {
+	const size = (bytes: Uint8Array) => {
+		try {
+			return imageSize(bytes);
+		} catch {
+			return undefined;
+		}
+	};
 	const fd = openSync(file, 'r');
+	let found: ReturnType<typeof imageSize> | undefined;
 	try {
-		const header = new Uint8Array(HEADER_BYTES);
-		const size = (bytes: Uint8Array) => {
-			try {
-				return imageSize(bytes);
-			} catch {
-				return undefined;
-			}
-		};
-		const length = readSync(fd, header, 0, HEADER_BYTES, 0);
-		const found =
-			size(header.subarray(0, length)) ??
-			(length === HEADER_BYTES ? size(readFileSync(file)) : undefined);
-		if (!found) return undefined;
-		return (found.orientation ?? 1) >= 5 ? found.height : found.width;
+		for (const bytes of HEADER_READS) {
+			// A buffer of its own, not a view of a larger one: image-size reads a view's whole
+			// buffer, and took the zeros past a short file's end for an empty TGA image.
+			const header = new Uint8Array(bytes);
+			const length = readSync(fd, header, 0, bytes, 0);
+			found = size(length === bytes ? header : header.slice(0, length));
+			if (found || length < bytes) break;
+		}
 	} finally {
 		closeSync(fd);
 	}
+	found ??= size(readFileSync(file));
+	if (!found) return undefined;
+	return (found.orientation ?? 1) >= 5 ? found.height : found.width;
 }
 
 /** The redirects of the content folder's `redirects.yaml`, and that file's path for messages. */

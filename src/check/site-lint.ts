@@ -4,11 +4,12 @@
  * redirects file's check.
  */
 import { posix } from 'node:path';
+import { BITMAP_FORMATS } from '../model/fields.ts';
 import { cleanTag, tagSlug } from '../model/taxonomy.ts';
 import { dataSlugOf } from '../model/slugs.ts';
 import { siteTarget, type BodyRef, type SiteTarget } from './body-refs.ts';
 import type { ArticleFacts } from './entries.ts';
-import type { FieldContext, FileFields } from './fields.ts';
+import { unreadableImage, unreadableReport, type FieldContext, type FileFields } from './fields.ts';
 import { likelyMeant } from './problems.ts';
 
 /** Where a finding points: a file, and a line and column in it. */
@@ -137,6 +138,13 @@ function checkBodyImage(ref: BodyRef, place: Place, imported: boolean, ctx: Fiel
 			message: `the image "${url}" does not exist (looked for ${resolved})`,
 			fix: 'check the file name, or add the image beside the article',
 		});
+	} else if (!ref.html && BITMAP_EXTENSIONS.test(resolved) && unreadableImage(ctx, resolved)) {
+		ctx.problems.push({
+			severity: 'error',
+			rule: 'unreadable-image',
+			...place,
+			...unreadableReport(url),
+		});
 	} else if (ref.html) {
 		// Astro publishes the files of Markdown images only; an <img> tag is left as written.
 		ctx.problems.push({
@@ -155,6 +163,9 @@ export function markdownImage(alt: string | undefined, url: string): string {
 	const path = url.replace(/[?#].*$/, '').replace(/[<>]/g, encodeURIComponent);
 	return `![${text.replace(/[\\[\]]/g, '\\$&')}](${/[\s()]/.test(path) ? `<${path}>` : path})`;
 }
+
+/** A body image Astro reads (and stops the build at when it cannot): a bitmap, not an SVG. */
+const BITMAP_EXTENSIONS = new RegExp(`\\.(?:${BITMAP_FORMATS.join('|')})$`, 'i');
 
 /** The slugs of the pages of one kind. */
 export function pagesOf(

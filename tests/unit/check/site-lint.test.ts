@@ -208,6 +208,27 @@ describe('linter', () => {
 		assert.deepEqual(validateAll(site(text, { imageFrames: () => false }, files)), []);
 	});
 
+	test('an image file that cannot be read as one is an error, in a field and in the body', () => {
+		const text = md(
+			`${A}\nimage: ./lead.jpg\nimageAlt: A drone`,
+			'Text.\n\n![A chart](./chart.png)'
+		);
+		const files = ['content/articles/lead.jpg', 'content/articles/chart.png'];
+		const widths = (width: number | undefined) => ({ imageWidth: () => width });
+		const problems = validateAll(site(text, widths(undefined), files));
+		assert.deepEqual(
+			problems.map((p) => [p.rule, p.line, p.field]),
+			[
+				['unreadable-image', 6, 'image'],
+				['unreadable-image', 12, undefined],
+			],
+			formatProblems(problems)
+		);
+		assert.match(problems[0]?.message ?? '', /"\.\/lead\.jpg" cannot be read as an image/);
+		assert.match(problems[1]?.fix ?? '', /export it again/);
+		assert.deepEqual(validateAll(site(text, widths(1600), files)), []);
+	});
+
 	test('warns when `updated` is the same as `date`', () => {
 		const p = find(validateAll(site(md(`${A}\nupdated: 2020-01-01`))), 'updated-equals-date');
 		assert.deepEqual([p.severity, p.line, p.field], ['warning', 6, 'updated']);
