@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { cacheDirFor, CONTENT_DIR, unwatched } from './src/environment.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { editor } from './src/integrations/editor.ts';
+import { imageCache } from './src/integrations/image-cache.ts';
 import { hastPlugins } from './src/integrations/markdown.ts';
 import { publishing } from './src/integrations/publishing.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -25,6 +26,8 @@ export default defineConfig({
 	cacheDir: `./${cacheDirFor(CONTENT_DIR)}`,
 	integrations: [
 		contentCheck({ root: process.cwd(), contentDir: CONTENT_DIR }),
+		// Removes the cached images a stopped build left unfinished, before Astro copies them out.
+		imageCache(),
 		mdx(),
 		// The browser editor at /admin/ (docs/editing.md), unless the site config says `editor: false`.
 		editor({ enabled: SITE.editor !== false }),

@@ -5,7 +5,7 @@
  * reach it; it must still hold every article).
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { buildSite, ROOT, scratchCopy } from '../helpers/build.ts';
@@ -35,6 +35,8 @@ let warmContent = '';
 /** The photo story's page as the first build wrote it. */
 let firstPhotoPage = '';
 let coldContent = '';
+/** The cached image emptied before the warm build. */
+let emptied = '';
 
 /** Every output file except the search index, by path, with its bytes. */
 function outputs(dir: string): Map<string, Buffer> {
@@ -102,6 +104,11 @@ describe('incremental rebuild', () => {
 		rmSync(join(dir, 'articles/2019/filler-03.md'));
 		// The photo replaced by another under the same name.
 		copyFileSync(join(dir, 'articles/lead-image-story/lead.png'), join(story, 'photo.png'));
+		// A cached image emptied, as a build stopped by a full disk leaves the one it was writing.
+		const images = join(ROOT, cacheDirFor(content), 'assets');
+		emptied = readdirSync(images).find((name) => /^lead\..+\.avif$/.test(name)) ?? '';
+		assert.ok(emptied, `no cached lead image in ${images}`);
+		writeFileSync(join(images, emptied), '');
 		warm = buildSite(content, 'incremental', ENV, { warm: true });
 		assert.equal(warm.status, 0, warm.output);
 		warmOutputs = outputs(warm.outDir);
@@ -161,6 +168,14 @@ describe('incremental rebuild', () => {
 		const now = readFileSync(join(warm.outDir, 'articles/photo-story/index.html'), 'utf8');
 		assert.ok(photo(firstPhotoPage) && photo(now));
 		assert.notEqual(photo(now), photo(firstPhotoPage), 'the page shows the new photo');
+	});
+
+	test('makes again a cached image a stopped build left unfinished, instead of publishing it', () => {
+		assert.match(warm.output, new RegExp(`left unfinished by a build that stopped.*${emptied}`));
+		const published = [...warmOutputs].filter(([path]) => path.endsWith(emptied));
+		assert.equal(published.length, 1, `${emptied} is published`);
+		assert.ok((published[0]?.[1].length ?? 0) > 0, `${emptied} is published empty`);
+		// And byte for byte as a cold build makes it (next test).
 	});
 
 	test('writes exactly what a cold build of the same content writes', () => {

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pruneImageCache, recordImageCache } from '../../../src/integrations/image-cache.ts';
+
+function cache(files: Record<string, string>): { dir: string; record: string } {
+	const root = mkdtempSync(join(tmpdir(), 'hangar-image-cache-'));
+	const dir = join(root, 'assets');
+	mkdirSync(dir);
+	for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+	return { dir, record: join(root, 'hangar-image-cache.json') };
+}
+
+test('a cached image a stopped build left empty or cut short is removed, a finished one kept', () => {
+	const { dir, record } = cache({ 'a.avif': 'AAAA', 'b.webp': 'BBBB' });
+	recordImageCache(dir, record);
+	// The next build stops: one file emptied, one cut short, one begun; none recorded.
+	writeFileSync(join(dir, 'a.avif'), '');
+	writeFileSync(join(dir, 'b.webp'), 'BB');
+	writeFileSync(join(dir, 'c.jpg'), 'CC');
+	writeFileSync(join(dir, 'd.png'), 'DDDD');
+	recordImageCache(dir, `${record}.elsewhere`); // (a record of another cache changes nothing)
+	assert.deepEqual(pruneImageCache(dir, record), ['a.avif', 'b.webp', 'c.jpg', 'd.png']);
+	assert.deepEqual(readdirSync(dir), []);
+
+	const kept = cache({ 'a.avif': 'AAAA' });
+	recordImageCache(kept.dir, kept.record);
+	assert.deepEqual(pruneImageCache(kept.dir, kept.record), []);
+	assert.deepEqual(readdirSync(kept.dir), ['a.avif']);
+});
+
+test('without a record, or with one cut short, only empty files are removed', () => {
+	const { dir, record } = cache({ 'a.avif': '', 'b.webp': 'BBBB' });
+	assert.deepEqual(pruneImageCache(dir, record), ['a.avif']);
+	writeFileSync(record, '{"b.webp":');
+	writeFileSync(join(dir, 'c.jpg'), '');
+	assert.deepEqual(pruneImageCache(dir, record), ['c.jpg']);
+	assert.deepEqual(readdirSync(dir), ['b.webp']);
+	// No cache folder at all: nothing to do.
+	assert.deepEqual(pruneImageCache(join(dir, 'none'), record), []);
+});
