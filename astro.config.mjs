@@ -5,8 +5,8 @@ import process from 'node:process';
 import { defineConfig } from 'astro/config';
 import { cacheDirFor, CONTENT_DIR, unwatched } from './src/environment.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { buildCaches } from './src/integrations/build-caches.ts';
 import { editor } from './src/integrations/editor.ts';
-import { imageCache } from './src/integrations/image-cache.ts';
 import { hastPlugins } from './src/integrations/markdown.ts';
 import { publishing } from './src/integrations/publishing.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -26,16 +26,17 @@ export default defineConfig({
 	cacheDir: `./${cacheDirFor(CONTENT_DIR)}`,
 	integrations: [
 		contentCheck({ root: process.cwd(), contentDir: CONTENT_DIR }),
-		// Removes the cached images a stopped build left unfinished, before Astro copies them out.
-		imageCache(),
 		mdx(),
 		// The browser editor at /admin/ (docs/editing.md), unless the site config says `editor: false`.
 		editor({ enabled: SITE.editor !== false }),
 		// Sitemap, _headers (CSP from the built pages) and _redirects: after every page is written.
 		...publishing(SITE),
-		// Last: its astro:build:done waits for Pagefind, which writes the index in its own process
-		// while the hooks before it scan the pages (the index starts at astro:build:generated).
+		// Last but one: its astro:build:done waits for Pagefind, which writes the index in its own
+		// process while the hooks before it scan the pages (the index starts at astro:build:generated).
 		searchIndex(),
+		// After every other: keeps a build that stopped half-way from leaving caches the next build
+		// publishes from (docs/deploy.md).
+		buildCaches(),
 	],
 	// MDX extends this Markdown configuration, so both get the same fixes.
 	markdown: { processor: satteri({ hastPlugins }) },

@@ -3,7 +3,12 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { pruneImageCache, recordImageCache } from '../../../src/integrations/image-cache.ts';
+import {
+	afterBuild,
+	beforeBuild,
+	pruneImageCache,
+	recordImageCache,
+} from '../../../src/integrations/build-caches.ts';
 
 function cache(files: Record<string, string>): { dir: string; record: string } {
 	const root = mkdtempSync(join(tmpdir(), 'hangar-image-cache-'));
@@ -40,4 +45,25 @@ test('without a record, or with one cut short, only empty files are removed', ()
 	assert.deepEqual(readdirSync(dir), ['b.webp']);
 	// No cache folder at all: nothing to do.
 	assert.deepEqual(pruneImageCache(join(dir, 'none'), record), []);
+});
+
+test("after a build that never reached its last hook, Astro's page copies are forgotten", () => {
+	const cacheDir = mkdtempSync(join(tmpdir(), 'hangar-build-caches-'));
+	const pages = () => readdirSync(cacheDir).sort();
+	const copies = () => {
+		mkdirSync(join(cacheDir, 'dist/articles/a'), { recursive: true });
+		writeFileSync(join(cacheDir, 'dist/articles/a/index.html'), '<h1>A</h1>');
+		writeFileSync(join(cacheDir, 'incremental-build.json'), '{}');
+	};
+	copies();
+	assert.deepEqual(beforeBuild(cacheDir), { stopped: false, images: [] });
+	afterBuild(cacheDir);
+	assert.deepEqual(beforeBuild(cacheDir).stopped, false, 'a finished build keeps the copies');
+	assert.deepEqual(pages(), ['dist', 'hangar-build-running', 'incremental-build.json']);
+	// This build stops: no afterBuild. The next one starts without the copies.
+	assert.deepEqual(beforeBuild(cacheDir).stopped, true);
+	assert.deepEqual(pages(), ['hangar-build-running']);
+	afterBuild(cacheDir);
+	copies();
+	assert.deepEqual(beforeBuild(cacheDir).stopped, false);
 });
