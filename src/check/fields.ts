@@ -9,7 +9,13 @@
  */
 import { posix } from 'node:path';
 import type { z } from 'astro/zod';
-import { BITMAP_FORMATS, fieldMeta, fieldsOf, type FieldMeta } from '../model/fields.ts';
+import {
+	BITMAP_FORMAT_NAMES,
+	fieldMeta,
+	fieldsOf,
+	isBitmap,
+	type FieldMeta,
+} from '../model/fields.ts';
 import { slugOfName } from '../model/slugs.ts';
 import {
 	closestOf,
@@ -37,9 +43,6 @@ export interface FieldFinding {
 	message: string;
 	fix?: string | undefined;
 }
-
-/** What an image field may be: `.jpg`, `.png`… */
-const IMAGE_EXTENSIONS = new Set(BITMAP_FORMATS.map((format) => `.${format}`));
 
 /** `products[1]` for the path `['products', 1]`. */
 export function fieldName(path: readonly PropertyKey[]): string {
@@ -287,10 +290,10 @@ function checkImage(f: FileFields, field: string, meta: FieldMeta, ctx: FieldCon
 			`"${value}" is an SVG drawing; this image is served at several widths and shared as the page's picture, which needs a bitmap`,
 			'export it as a PNG (or a JPEG for a photo) and give that file here; an SVG can go in the body'
 		);
-	} else if (!IMAGE_EXTENSIONS.has(extension)) {
+	} else if (!isBitmap(extension)) {
 		report(
 			`"${value}" is not an image format the site can publish`,
-			'use a JPEG, PNG, WebP, AVIF or GIF file'
+			`use a file in one of these formats: ${BITMAP_FORMAT_NAMES}`
 		);
 	} else if (unreadableImage(ctx, resolved)) {
 		f.report({ rule: 'unreadable-image', path: [field], ...unreadableReport(value) });

@@ -29,7 +29,7 @@ export interface ContentSnapshot {
 	siteUrl?: string | undefined;
 	/**
 	 * The width in pixels of an image file (repo-relative path), read by the caller; undefined when
-	 * unknown. Without it, lead image sizes are not checked.
+	 * the file is no readable image. Without it, neither lead image sizes nor readability are checked.
 	 */
 	imageWidth?: ((path: string) => number | undefined) | undefined;
 	/**

@@ -168,7 +168,7 @@ export function readContent(root: string, contentDir: string): ContentSnapshot {
 		authors: under(COLLECTION_FILES.authors),
 		files: new Set(all),
 		redirects: all.includes(redirects) ? read(redirects) : undefined,
-		// Read lazily: only lead images are measured.
+		// Read lazily: only the image files that fields and bodies name are opened.
 		imageWidth: (path) => imageWidthOf(join(root, path)),
 		imageFrames: (path) => hasSeveralFrames(join(root, path)),
 	};

@@ -4,7 +4,7 @@
  * redirects file's check.
  */
 import { posix } from 'node:path';
-import { BITMAP_FORMATS } from '../model/fields.ts';
+import { isBitmap } from '../model/fields.ts';
 import { cleanTag, tagSlug } from '../model/taxonomy.ts';
 import { dataSlugOf } from '../model/slugs.ts';
 import { siteTarget, type BodyRef, type SiteTarget } from './body-refs.ts';
@@ -138,7 +138,7 @@ function checkBodyImage(ref: BodyRef, place: Place, imported: boolean, ctx: Fiel
 			message: `the image "${url}" does not exist (looked for ${resolved})`,
 			fix: 'check the file name, or add the image beside the article',
 		});
-	} else if (!ref.html && BITMAP_EXTENSIONS.test(resolved) && unreadableImage(ctx, resolved)) {
+	} else if (!ref.html && isBitmap(resolved) && unreadableImage(ctx, resolved)) {
 		ctx.problems.push({
 			severity: 'error',
 			rule: 'unreadable-image',
@@ -163,9 +163,6 @@ export function markdownImage(alt: string | undefined, url: string): string {
 	const path = url.replace(/[?#].*$/, '').replace(/[<>]/g, encodeURIComponent);
 	return `![${text.replace(/[\\[\]]/g, '\\$&')}](${/[\s()]/.test(path) ? `<${path}>` : path})`;
 }
-
-/** A body image Astro reads (and stops the build at when it cannot): a bitmap, not an SVG. */
-const BITMAP_EXTENSIONS = new RegExp(`\\.(?:${BITMAP_FORMATS.join('|')})$`, 'i');
 
 /** The slugs of the pages of one kind. */
 export function pagesOf(

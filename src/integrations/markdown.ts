@@ -15,8 +15,8 @@ import { dirname, join } from 'node:path';
 import { bodyImages } from './body-images.ts';
 import { proseA11y } from './prose-a11y.ts';
 
-/** The files whose code decides what the plugins write. */
-const SOURCES = ['./prose-a11y.ts', './body-images.ts', '../publish/article-images.ts'];
+/** The plugins' own files: what they import from Hangar is followed from there. */
+const PLUGIN_FILES = ['./prose-a11y.ts', './body-images.ts'];
 /** The packages that turn Markdown into HTML: Astro clears its store for a new Astro only. */
 const PACKAGES = ['satteri', '@astrojs/markdown-satteri'];
 
@@ -33,8 +33,32 @@ function versionOf(name: string): string {
 	return '';
 }
 
+/** A module's relative imports, as written (`'../model/fields.ts'`). */
+const RELATIVE_IMPORT = /^(?:import|export)\b[^'"]*?['"](\.{1,2}\/[^'"]+)['"]/gm;
+
+/**
+ * The Hangar files whose code decides what the plugins write: the plugins' files and every file
+ * they import, however deep, by their address.
+ */
+export function pluginSources(entries = PLUGIN_FILES): URL[] {
+	const seen = new Map<string, URL>();
+	const visit = (file: URL) => {
+		if (seen.has(file.href)) return;
+		seen.set(file.href, file);
+		for (const [, path] of readFileSync(file, 'utf8').matchAll(RELATIVE_IMPORT)) {
+			if (path) visit(new URL(path, file));
+		}
+	};
+	for (const entry of entries) visit(new URL(entry, import.meta.url));
+	return [...seen.values()];
+}
+
 const revision = createHash('sha256')
-	.update(SOURCES.map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')).join('\0'))
+	.update(
+		pluginSources()
+			.map((file) => readFileSync(file, 'utf8'))
+			.join('\0')
+	)
 	.update(PACKAGES.map((name) => `${name}@${versionOf(name)}`).join('\0'))
 	.digest('hex')
 	.slice(0, 16);

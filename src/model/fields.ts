@@ -144,15 +144,23 @@ export function webAddressList(info: FieldInfo) {
  */
 export const BITMAP_FORMATS = ['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'tiff'] as const;
 
+/** The bitmap formats as a reader names them: `jpg, png, webp, avif, gif, tiff`. */
+export const BITMAP_FORMAT_NAMES = BITMAP_FORMATS.filter((f) => f !== 'jpeg').join(', ');
+
+/** Whether a file extension (`jpg`, `.JPG`) or a path ending in one is of a bitmap format. */
+export function isBitmap(pathOrExtension: string): boolean {
+	const extension = /(?:^|\.)(\w+)$/.exec(pathOrExtension)?.[1]?.toLowerCase() ?? '';
+	return (BITMAP_FORMATS as readonly string[]).includes(extension);
+}
+
 /** Turns an image path into whatever the caller's image schema makes of it (Astro's `image()`). */
 export function imageField<T extends z.ZodType>(
 	image: () => T,
 	info: FieldInfo & { minWidth?: number }
 ) {
-	const formats = BITMAP_FORMATS.filter((f) => f !== 'jpeg').join(', ');
 	return withMeta(image().optional(), {
 		...info,
-		format: `${info.format ?? 'path'} (${formats}; not SVG)`,
+		format: `${info.format ?? 'path'} (${BITMAP_FORMAT_NAMES}; not SVG)`,
 		kind: 'image',
 	});
 }

@@ -2,7 +2,7 @@
  * The sizes an article's images are written at: the lead image (`LeadImage.astro`) and the images
  * of its body (`integrations/body-images.ts`) alike, and which body images get an AVIF source.
  */
-import { BITMAP_FORMATS } from '../model/fields.ts';
+import { isBitmap } from '../model/fields.ts';
 import { hasSeveralFrames } from '../model/image-files.ts';
 
 /** Widths in pixels, never wider than the original. */
@@ -22,8 +22,7 @@ export const BODY_SOURCE_TYPE = 'image/avif';
  * without a known extension is left to Astro's own `<img>`.
  */
 export function takesAvifSource(format: string | undefined, file?: string): boolean {
-	const known = format?.toLowerCase() ?? '';
-	if (known === 'gif' || !(BITMAP_FORMATS as readonly string[]).includes(known)) return false;
+	if (!format || !isBitmap(format) || format.toLowerCase() === 'gif') return false;
 	return !(file !== undefined && hasSeveralFrames(file));
 }
 

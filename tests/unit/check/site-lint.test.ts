@@ -189,6 +189,20 @@ describe('linter', () => {
 		assert.deepEqual(check('big.jpg'), []);
 	});
 
+	test('refuses a lead image in a format the site cannot publish, naming the ones it can', () => {
+		const text = md(`${A}\nimage: ./spec.pdf\nimageAlt: A drone`);
+		const p = find(validateAll(site(text, {}, ['content/articles/spec.pdf'])), 'missing-image');
+		assert.match(p.message, /"\.\/spec\.pdf" is not an image format the site can publish/);
+		assert.equal(p.fix, 'use a file in one of these formats: jpg, png, webp, avif, gif, tiff');
+		assert.deepEqual(
+			validateAll(
+				site(md(`${A}\nimage: ./photo.JPG\nimageAlt: A drone`), {}, ['content/articles/photo.JPG'])
+			),
+			[],
+			'an upper-case extension is the same format'
+		);
+	});
+
 	test('refuses an SVG lead image, which the build cannot serve or share, and says what to do', () => {
 		const text = md(`${A}\nimage: ./v.svg\nimageAlt: A drone`);
 		const p = find(validateAll(site(text, {}, ['content/articles/v.svg'])), 'missing-image');
