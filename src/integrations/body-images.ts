@@ -9,7 +9,8 @@
  *   into strings, and Astro then makes a file twice where a width appears as "800" and as 800.)
  * - MDX hands the `<img>` to a component (`BodyImage.astro`, in `BODY_COMPONENTS`), which makes the
  *   `<picture>` from the same widths and `sizes`.
- * A GIF, an animated WebP or an SVG gets no AVIF source (`takesAvifSource`); an SVG no widths either.
+ * A GIF, a file of several frames (an animated WebP, a multi-page TIFF) or an SVG gets no AVIF
+ * source (`takesAvifSource`); an SVG no widths either.
  * @see node_modules/@astrojs/markdown-satteri/dist/satteri-processor.js (createImageMarkerPlugin)
  * @see node_modules/@astrojs/markdown-satteri/dist/mdx/hast-images-to-component.js
  * @see node_modules/astro/dist/content/runtime.js (updateImageReferencesInBody)
