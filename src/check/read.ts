@@ -93,7 +93,12 @@ export function imageWidthOf(file: string): number | undefined {
 			return undefined;
 		}
 	};
-	const fd = openSync(file, 'r');
+	let fd: number;
+	try {
+		fd = openSync(file, 'r');
+	} catch {
+		return undefined; // not readable at all (its permissions, say): reported as no image
+	}
 	let found: ReturnType<typeof imageSize> | undefined;
 	try {
 		for (const bytes of HEADER_READS) {

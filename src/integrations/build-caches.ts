@@ -28,6 +28,7 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { reportError } from './build-error.ts';
 
 /** The record of the image cache's finished files, beside its folder. */
 const RECORD = 'hangar-image-cache.json';
@@ -118,7 +119,15 @@ export function buildCaches(): AstroIntegration {
 				cacheDir = fileURLToPath(config.cacheDir);
 			},
 			'astro:build:start': ({ logger }) => {
-				const { stopped, images } = beforeBuild(cacheDir);
+				let done: ReturnType<typeof beforeBuild>;
+				try {
+					done = beforeBuild(cacheDir);
+				} catch (error) {
+					throw reportError(
+						`Cannot prepare the build cache in ${cacheDir}: ${(error as Error).message}\nFree some disk space (or make the folder writable) and build again.`
+					);
+				}
+				const { stopped, images } = done;
 				if (stopped) {
 					logger.warn(
 						'the last build stopped before it finished (a full disk or a cancelled job, say): every page is rendered again'

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import {
 	afterBuild,
 	beforeBuild,
+	buildCaches,
 	pruneImageCache,
 	recordImageCache,
 } from '../../../src/integrations/build-caches.ts';
@@ -66,4 +68,22 @@ test("after a build that never reached its last hook, Astro's page copies are fo
 	afterBuild(cacheDir);
 	copies();
 	assert.deepEqual(beforeBuild(cacheDir).stopped, false);
+});
+
+test('a cache folder the build cannot write stops it with a report, not a stack trace', async () => {
+	const cacheDir = mkdtempSync(join(tmpdir(), 'hangar-build-caches-'));
+	// Where the running mark goes there is a folder: the mark cannot be written.
+	mkdirSync(join(cacheDir, 'hangar-build-running'));
+	const { hooks } = buildCaches();
+	const config = { cacheDir: pathToFileURL(`${cacheDir}/`) };
+	type Hook = (options: unknown) => unknown;
+	await (hooks['astro:config:done'] as Hook)({ config });
+	const logger = { warn: () => {}, info: () => {} };
+	await assert.rejects(
+		async () => await (hooks['astro:build:start'] as Hook)({ logger }),
+		(error: Error) =>
+			error.stack === '' &&
+			error.message.startsWith(`Cannot prepare the build cache in ${cacheDir}`) &&
+			/Free some disk space/.test(error.message)
+	);
 });
