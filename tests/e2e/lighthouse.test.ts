@@ -16,9 +16,10 @@
  * still fell to 99 for both pages in quiet runs here (the search page to 97 in a busy one), so a
  * bar of 100 fails at random instead of on a slower page.
  *
- * Desktop (no CPU slowdown) and the other three categories (no timing) are measured once. A
- * failure lists every audit that cost points, with what it found (for performance also the
- * longest main-thread tasks). Scores go to tests/.out/lighthouse.json.
+ * Desktop (no CPU slowdown) performance is the best of up to three runs, and it must reach 100;
+ * the other three categories (no timing) are measured once. A failure lists every audit that cost
+ * points, with what it found (for performance also the elements that moved and the longest
+ * main-thread tasks). Scores go to tests/.out/lighthouse.json.
  * @see https://github.com/GoogleChrome/lighthouse/blob/main/docs/readme.md#using-programmatically
  * @see https://github.com/GoogleChrome/lighthouse/blob/main/docs/variability.md
  */
@@ -44,6 +45,13 @@ const QUERY = 'encryption';
 
 /** Mobile performance runs per page at most; the first that scores 100 ends them. */
 const PERFORMANCE_RUNS = 5;
+
+/**
+ * Desktop performance runs per page at most; it must reach 100. One run failed CI once on the
+ * search page (a layout shift of 0.064 that 60 runs here did not repeat); a change that shifts or
+ * slows the page does so in every run.
+ */
+const DESKTOP_PERFORMANCE_RUNS = 3;
 
 /** The least mobile performance score the best of those runs must reach: see the note at the top. */
 const MOBILE_PERFORMANCE_FLOOR = 98;
@@ -122,6 +130,10 @@ function explainFailures(lhr: Result, categories: readonly Category[]): string {
 		}
 	}
 	if (categories.includes('performance') && lhr.categories['performance']?.score !== 1) {
+		// Which elements moved: Lighthouse counts this audit as passed below a CLS of 0.1, so the
+		// loop above leaves it out even when the shifts cost points.
+		const shifts = describeItems(lhr.audits['layout-shifts']?.details);
+		if (shifts.length > 0) lines.push('    layout shifts (element | score):', ...shifts);
 		lines.push('    longest main-thread tasks (where | simulated ms | starting at ms):');
 		lines.push(...describeItems(lhr.audits['long-tasks']?.details).slice(0, 5));
 	}
@@ -181,7 +193,7 @@ describe('Lighthouse', () => {
 	let mobile: Config | undefined;
 	const devices: { device: string; config: () => Config | undefined; runs: number }[] = [
 		{ device: 'mobile', config: () => mobile, runs: PERFORMANCE_RUNS },
-		{ device: 'desktop', config: () => desktopConfig, runs: 1 },
+		{ device: 'desktop', config: () => desktopConfig, runs: DESKTOP_PERFORMANCE_RUNS },
 	];
 
 	test('measures how fast this machine is, to emulate the same phone on any machine', async () => {
