@@ -101,6 +101,15 @@ export function beforeBuild(cacheDir: string): { stopped: boolean; images: strin
 	return { stopped, images };
 }
 
+/**
+ * Astro's copies of the last build's pages, which a rebuild restores the pages it does not render
+ * from; empty when the last build stopped half-way, since `beforeBuild` then removes them. Read
+ * before this integration's `astro:build:start` (the search index reads them ahead from its own).
+ */
+export function lastPageCopies(cacheDir: string): string | undefined {
+	return existsSync(join(cacheDir, RUNNING)) ? undefined : join(cacheDir, PAGE_COPIES);
+}
+
 /** After a build's last hook: it finished. */
 export function afterBuild(cacheDir: string): void {
 	rmSync(join(cacheDir, RUNNING), { force: true });

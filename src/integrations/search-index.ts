@@ -13,7 +13,8 @@ import * as pagefind from 'pagefind';
 import { searchablePart } from '../publish/html.ts';
 import { filesUnder, urlPathOf } from './built-files.ts';
 import { PAGE_SINK, type PageSink } from './search-capture.ts';
-import { ARTICLE_PAGES, isArticlePath, SearchParts } from './search-parts.ts';
+import { lastPageCopies } from './build-caches.ts';
+import { ARTICLE_PAGES, articlePathsIn, isArticlePath } from './search-parts.ts';
 import { DevSearch, DOCUMENTS_PATH, newIndex, orThrow, RecentIndexes } from './search-dev.ts';
 
 /** An index that takes pages while the build renders them. */
@@ -23,46 +24,33 @@ interface BuildIndex {
 	added: Promise<string[]>[];
 	/** URL paths of every HTML page the build rendered, indexed or not. */
 	rendered: Set<string>;
-	/** The last build's parts, and the URL paths of those handed to Pagefind ahead. */
-	parts: SearchParts;
+	/** URL paths of the last build's article pages, handed to Pagefind ahead. */
 	ahead: Set<string>;
-	/** Settles when Pagefind has taken in the parts handed ahead (to Pagefind's errors). */
+	/** Settles when Pagefind has taken in the pages handed ahead (to Pagefind's errors). */
 	aheadDone: Promise<string[]>;
-	/** Writes of this build's parts. */
-	writes: Promise<void>[];
 }
 
 /**
- * Starts an index and lets the capture middleware feed it. When the last build left its parts,
- * Pagefind reads them at once; a page this build renders is added again after them, and Pagefind
- * keeps the last page added per URL.
+ * Starts an index and lets the capture middleware feed it. When the last build left its pages in
+ * Astro's cache (`copies`), Pagefind reads their article pages at once; a page this build renders
+ * is added again after them, and Pagefind keeps the last page added per URL.
  */
-async function startBuildIndex(partsDir: string): Promise<BuildIndex> {
+async function startBuildIndex(copies: string | undefined): Promise<BuildIndex> {
 	const index = await newIndex();
-	const parts = new SearchParts(partsDir);
-	const ahead = parts.paths();
+	const ahead = copies === undefined ? new Set<string>() : articlePathsIn(copies);
 	const aheadDone =
-		ahead.size === 0
+		copies === undefined || ahead.size === 0
 			? Promise.resolve([])
-			: index.addDirectory({ path: parts.dir, glob: ARTICLE_PAGES }).then(
+			: index.addDirectory({ path: copies, glob: ARTICLE_PAGES }).then(
 					(response) => response.errors,
 					(error: unknown) => [String(error)]
 				);
-	const build: BuildIndex = {
-		index,
-		added: [],
-		rendered: new Set(),
-		parts,
-		ahead,
-		aheadDone,
-		writes: [],
-	};
+	const build: BuildIndex = { index, added: [], rendered: new Set(), ahead, aheadDone };
 	const sink: PageSink = (url, html) => {
 		build.rendered.add(url);
 		// Only article pages carry `data-pagefind-body`; Pagefind would leave out the rest anyway.
 		const content = searchablePart(html);
 		if (content === undefined) return;
-		build.writes.push(parts.write(url, content));
 		build.added.push(addAfterAhead(build, url, content));
 	};
 	(globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK] = sink;
@@ -80,11 +68,11 @@ function addAfterAhead(build: BuildIndex, url: string, content: string): Promise
 
 /**
  * Completes the index with the article pages the middleware never saw: the pages an incremental
- * build copied from the last one. A copied page whose part Pagefind read ahead is indexed already;
- * the others are added from the output, and their parts kept for the next build. The index is made
- * again from the output instead when it holds a page the build no longer has (an article deleted
- * or made a draft: Pagefind cannot take a page out), or when most pages are to be added one by one
- * (Pagefind reads files on every core, several times faster than through its Node API).
+ * build copied from the last one. Pagefind read those ahead from the files Astro restored them
+ * from; any other is added from the output. The index is made again from the output instead when
+ * it holds a page the build no longer has (an article deleted or made a draft: Pagefind cannot
+ * take a page out), or when most pages are to be added one by one (Pagefind reads files on every
+ * core, several times faster than through its Node API).
  */
 async function completeBuildIndex(
 	build: BuildIndex,
@@ -98,29 +86,23 @@ async function completeBuildIndex(
 	const written = build.rendered.size + unseen.length;
 	const pages = new Set([...build.rendered].filter(isArticlePath));
 	for (const { path } of copied) pages.add(path);
-	const gone = [...build.ahead].filter((path) => !pages.has(path));
-	for (const path of gone) build.parts.remove(path);
-	const missing: [string, string][] = [];
-	for (const { file, path } of copied) {
-		const part = searchablePart(readFileSync(file, 'utf8'));
-		if (part === undefined) continue;
-		const kept = build.parts.read(path);
-		if (kept !== part) build.writes.push(build.parts.write(path, part));
-		if (!build.ahead.has(path) || kept !== part) missing.push([path, part]);
-	}
-	await Promise.all(build.writes);
+	const gone = [...build.ahead].filter((path) => !pages.has(path)).length;
+	const missing = copied.filter(({ path }) => !build.ahead.has(path));
 	const rendered = build.added.length;
-	const stats = `${build.ahead.size} read ahead from the last build, ${rendered} indexed while they rendered`;
-	if (gone.length > 0 || missing.length > Math.max(rendered, 100)) {
+	if (gone > 0 || missing.length > Math.max(rendered, 100)) {
 		await Promise.all([build.aheadDone, ...build.added]);
 		await build.index.deleteIndex();
 		build.index = await newIndex();
 		orThrow('indexing', await build.index.addDirectory({ path: dir, glob: ARTICLE_PAGES }));
-		const how = `${copied.length} of ${pages.size} article pages copied from the last build${gone.length ? `, ${gone.length} gone since` : ''}: read from the output`;
+		const how = `${copied.length} of ${pages.size} article pages copied from the last build${gone ? `, ${gone} gone since` : ''}: read from the output`;
 		return { how, written };
 	}
-	for (const [path, part] of missing) build.added.push(addAfterAhead(build, path, part));
+	for (const { file, path } of missing) {
+		const part = searchablePart(readFileSync(file, 'utf8'));
+		if (part !== undefined) build.added.push(addAfterAhead(build, path, part));
+	}
 	orThrow('indexing', { errors: (await Promise.all([build.aheadDone, ...build.added])).flat() });
+	const stats = `${build.ahead.size} read ahead from the last build, ${rendered} indexed while they rendered`;
 	const how = `${stats}${missing.length ? `, ${missing.length} copied from the last build` : ''}`;
 	return { how, written };
 }
@@ -183,7 +165,9 @@ const TYPES: Record<string, string> = {
 export function searchIndex(): AstroIntegration {
 	let build: Promise<BuildIndex> | undefined;
 	let finishing: Promise<number> | undefined;
-	let partsDir = '';
+	let cacheDir = '';
+	/** Whether the build writes over an output folder it did not empty (Vite's emptyOutDir). */
+	let keepsOutput = false;
 	return {
 		name: 'hangar:search-index',
 		hooks: {
@@ -202,11 +186,15 @@ export function searchIndex(): AstroIntegration {
 				}
 			},
 			'astro:config:done': ({ config }) => {
-				partsDir = join(fileURLToPath(config.cacheDir), 'hangar-search-parts');
+				cacheDir = fileURLToPath(config.cacheDir);
+				keepsOutput = config.vite.build?.emptyOutDir === false;
 			},
 			'astro:build:start': async () => {
-				if (!partsDir) throw new Error('Search index: the build started before astro:config:done');
-				build = startBuildIndex(partsDir);
+				if (!cacheDir) throw new Error('Search index: the build started before astro:config:done');
+				// Earlier versions kept each article's searchable part here; the page copies replace them.
+				rmSync(join(cacheDir, 'hangar-search-parts'), { recursive: true, force: true });
+				// A page copied into an output folder that was not emptied may be an older build's.
+				build = startBuildIndex(keepsOutput ? undefined : lastPageCopies(cacheDir));
 				await build;
 			},
 			'astro:server:setup': ({ server, logger }) => {

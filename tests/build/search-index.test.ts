@@ -4,12 +4,13 @@
  * waits for it, so an index that fails must still fail the build there, with its reason.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { PAGE_SINK, type PageSink } from '../../src/integrations/search-capture.ts';
+import { beforeBuild } from '../../src/integrations/build-caches.ts';
 import { searchIndex } from '../../src/integrations/search-index.ts';
 import { OUT } from '../helpers/build.ts';
 
@@ -37,13 +38,14 @@ function output(name: string, pages: Record<string, string>): string {
 
 /**
  * Runs the build's hooks in Astro's order, handing `rendered` (URL paths) to the capture middleware's
- * sink as the build renders them; the promise of `astro:build:done`.
+ * sink as the build renders them; the promise of `astro:build:done`. Then keeps a copy of every
+ * page in the cache folder, as Astro's incremental build does, for the next build to copy from.
  */
 async function build(dir: string, rendered: string[] = []): Promise<void> {
 	const hooks = searchIndex().hooks as Record<string, Hook>;
-	// Each output folder has its own cache folder, where the index keeps the parts of its pages.
+	// Each output folder has its own cache folder, where Astro keeps the copies of its pages.
 	const cacheDir = pathToFileURL(`${dir}-cache/`);
-	await hooks['astro:config:done']!({ config: { cacheDir }, logger });
+	await hooks['astro:config:done']!({ config: { cacheDir, vite: {} }, logger });
 	await hooks['astro:build:start']!({ logger });
 	const sink = (globalThis as { [PAGE_SINK]?: PageSink })[PAGE_SINK];
 	for (const url of rendered) {
@@ -52,6 +54,9 @@ async function build(dir: string, rendered: string[] = []): Promise<void> {
 	// Astro awaits each integration's hook; this one must return while Pagefind still works.
 	await hooks['astro:build:generated']!({ dir: pathToFileURL(`${dir}/`), logger });
 	await hooks['astro:build:done']!({ dir: pathToFileURL(`${dir}/`), logger, pages: [] });
+	const copies = `${dir}-cache/dist`;
+	rmSync(copies, { recursive: true, force: true });
+	cpSync(dir, copies, { recursive: true, filter: (source) => !source.includes('/pagefind') });
 }
 
 const ARTICLE =
@@ -98,10 +103,15 @@ test('fails the build at astro:build:done when no page reached the index', async
 
 test('a rebuild reads the pages of the last build ahead, and leaves out a page deleted since', async () => {
 	const lidar = ARTICLE.replace('Thermal drones audited', 'Lidar payloads compared');
-	const pages = { 'articles/thermal/index.html': ARTICLE, 'articles/lidar/index.html': lidar };
+	const pages = {
+		'articles/thermal/index.html': ARTICLE,
+		'articles/lidar/index.html': lidar,
+		// The listing's second page, at the same depth as an article's: not read ahead as one.
+		'articles/2/index.html': LISTING,
+	};
 	const dir = output('rebuild', pages);
 	await build(dir, ['/articles/thermal/', '/articles/lidar/']);
-	// The same content again, every page copied: both are indexed from their parts, read ahead.
+	// The same content again, every page copied: both are indexed from Astro's copies, read ahead.
 	rmSync(join(dir, 'pagefind'), { recursive: true });
 	logged.length = 0;
 	await build(dir);
@@ -118,6 +128,25 @@ test('a rebuild reads the pages of the last build ahead, and leaves out a page d
 	await build(dir);
 	assert.ok(
 		logged.some((line) => /Indexed 1 articles .*1 gone since: read from the output\)$/.test(line)),
+		logged.join('\n')
+	);
+});
+
+test('a rebuild after one that stopped reads nothing ahead, and takes the copied pages from the output', async () => {
+	const pages = { 'articles/thermal/index.html': ARTICLE };
+	const dir = output('stopped', pages);
+	await build(dir, ['/articles/thermal/']);
+	rmSync(join(dir, 'pagefind'), { recursive: true });
+	// The last build marked itself running and never got to its end: its page copies are not trusted.
+	beforeBuild(`${dir}-cache`);
+	logged.length = 0;
+	await build(dir);
+	assert.ok(
+		logged.some((line) =>
+			/Indexed 1 articles .*\(0 read ahead from the last build, 0 indexed while they rendered, 1 copied from the last build\)$/.test(
+				line
+			)
+		),
 		logged.join('\n')
 	);
 });
