@@ -14,7 +14,7 @@ import { searchablePart } from '../publish/html.ts';
 import { filesUnder, urlPathOf } from './built-files.ts';
 import { PAGE_SINK, type PageSink } from './search-capture.ts';
 import { lastPageCopies } from './build-caches.ts';
-import { ARTICLE_PAGES, articlePathsIn, isArticlePath } from './search-parts.ts';
+import { ARTICLE_PAGES, articlePathsIn, isArticlePath } from './article-pages.ts';
 import { DevSearch, DOCUMENTS_PATH, newIndex, orThrow, RecentIndexes } from './search-dev.ts';
 
 /** An index that takes pages while the build renders them. */
