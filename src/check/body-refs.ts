@@ -5,8 +5,10 @@
  * about 4 ms per article): code blocks, code spans, HTML comments and backslash escapes are blanked
  * out first, so their contents are never mistaken for links, then inline and reference images and
  * links, link definitions, autolinks and raw HTML `<img>` and `<a href>` (which MDX and pasted
- * HTML use) are matched.
+ * HTML use) are matched. Only a body with an indented line that may hold one is parsed, since
+ * telling an indented code block from an indented paragraph or list item takes Markdown's rules.
  */
+import { fromMarkdown } from 'mdast-util-from-markdown';
 
 /** An image or a link in a body, positioned in the whole file (1-based line and column). */
 export interface BodyRef {
@@ -83,6 +85,39 @@ export function maskCode(body: string): string {
 	);
 }
 
+/** A line indented as code is (four spaces or a tab) with something an image or a link starts with. */
+const INDENTED_REF = /^(?: {4}|\t)[^\n]*?(?:\]|<img|<a\s|<https?:)/im;
+
+interface MarkdownNode {
+	type: string;
+	position?: { start: { offset?: number }; end: { offset?: number } };
+	children?: MarkdownNode[];
+}
+
+/**
+ * `text`, the masked `body`, with Markdown's indented code blocks blanked too: a how-to shows
+ * Markdown that way (`    ![A diagram](./diagram.png)`), and its image is text, not a file to find.
+ * Whether an indented line is code or a paragraph's or a list item's takes Markdown's block rules,
+ * so a body with such a line is parsed (CommonMark, by mdast's parser); the rest are not.
+ */
+function maskIndentedCode(text: string, body: string): string {
+	if (!INDENTED_REF.test(text)) return text;
+	const ranges: [number, number][] = [];
+	const walk = (node: MarkdownNode) => {
+		const { start, end } = node.position ?? { start: {}, end: {} };
+		if (node.type === 'code' && start.offset !== undefined && end.offset !== undefined) {
+			ranges.push([start.offset, end.offset]);
+		}
+		node.children?.forEach(walk);
+	};
+	walk(fromMarkdown(body));
+	let masked = text;
+	for (const [from, to] of ranges) {
+		masked = masked.slice(0, from) + blank(masked.slice(from, to)) + masked.slice(to);
+	}
+	return masked;
+}
+
 function normalizeLabel(label: string): string {
 	return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
@@ -94,11 +129,12 @@ function destination(raw: string | undefined): string {
 
 /**
  * Every image and link in `body`. `firstLine` is the file line the body starts on, so positions
- * point into the file, not the body.
+ * point into the file, not the body. MDX has no indented code blocks: an indented line of an MDX
+ * body (`mdx`) is read as any other.
  */
-export function bodyRefs(body: string, firstLine: number): BodyRef[] {
+export function bodyRefs(body: string, firstLine: number, { mdx = false } = {}): BodyRef[] {
 	if (!MAY_HAVE_REFS.test(body)) return [];
-	const text = maskCode(body);
+	const text = mdx ? maskCode(body) : maskIndentedCode(maskCode(body), body);
 	const lineStarts = [0];
 	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
 	const at = (offset: number) => {

@@ -61,7 +61,7 @@ export function checkArticle(file: SourceFile, slug: string, ctx: FieldContext):
 		return { file, slug, published: true, refs: [] };
 	}
 	const bodyLine = file.text.slice(0, file.text.length - split.body.length).split('\n').length;
-	const refs = bodyRefs(split.body, bodyLine);
+	const refs = bodyRefs(split.body, bodyLine, { mdx: file.path.endsWith('.mdx') });
 	const read = readFields(file.path, split.yaml, split.firstLine, YAML_FIX);
 	if ('problems' in read) {
 		ctx.problems.push(...read.problems);

@@ -36,6 +36,27 @@ describe('bodyRefs', () => {
 		assert.deepEqual(bodyRefs('`[a](/articles/x/)`\n\n```\n![b](c.png)\n```\n', 1), []);
 	});
 
+	test('ignores indented code, and reads indented lines that are not code', () => {
+		// A how-to showing the Markdown of an image: code, not a file to look for.
+		const howTo =
+			'To show a picture, write:\n\n    ![A diagram](./diagram.png)\n    <img src="x.png">\n';
+		assert.deepEqual(bodyRefs(howTo, 1), []);
+		// A paragraph of a list item and a paragraph's continuation line are not code.
+		const list = '- Step one\n\n    ![First step](./one.png)\n\nText\n    [more](/articles/a/)\n';
+		assert.deepEqual(
+			bodyRefs(list, 1).map((r) => [r.kind, r.url, r.line, r.column]),
+			[
+				['image', './one.png', 3, 5],
+				['link', '/articles/a/', 6, 5],
+			]
+		);
+		// MDX has no indented code: the image is an image.
+		assert.deepEqual(
+			bodyRefs(howTo, 1, { mdx: true }).map((r) => r.url),
+			['./diagram.png', 'x.png']
+		);
+	});
+
 	test('reads nested images, titles, angle brackets, parentheses and autolinks', () => {
 		const body =
 			'[![Logo](./l.png)](/articles/a/ "Title") [w](https://w.example/A_(b)) [s](<./a b.png>)\n<https://news.example/tags/x/>\n';
