@@ -9,6 +9,7 @@
  * telling an indented code block from an indented paragraph or list item takes Markdown's rules.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { isPageNumber } from '../model/urls.ts';
 
 /** An image or a link in a body, positioned in the whole file (1-based line and column). */
 export interface BodyRef {
@@ -254,6 +255,6 @@ export function siteTarget(url: string, siteUrl?: string): SiteTarget | undefine
 	} catch {
 		// A malformed escape cannot name any page; compare it as written.
 	}
-	if (folder === 'articles' && /^\d+$/.test(slug)) return undefined;
+	if (folder === 'articles' && isPageNumber(slug)) return undefined;
 	return { kind: KINDS[folder as keyof typeof KINDS], slug };
 }

@@ -14,6 +14,7 @@ import {
 } from './problems.ts';
 import { checkRedirectsFile } from './redirects-file.ts';
 import { lintSite } from './site-lint.ts';
+import { isPageNumber } from '../model/urls.ts';
 
 /**
  * Checks every file and cross-reference, and lints the site as a whole; returns every finding
@@ -89,7 +90,7 @@ function checkSlug(file: SourceFile, slug: string, kind: string, problems: Conte
 			message: `the ${kind} slug "${slug}" (from the file name) is not lower-case letters, digits and hyphens`,
 			fix: `rename it to "${tagSlug(slug).replace(/[^a-z0-9-]/g, '') || 'a-name'}"`,
 		});
-	} else if (kind === 'article' && /^\d+$/.test(slug)) {
+	} else if (kind === 'article' && isPageNumber(slug)) {
 		problems.push({
 			severity: 'error',
 			rule: 'invalid-slug',

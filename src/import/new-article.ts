@@ -9,6 +9,7 @@ import { tagSlug } from '../model/taxonomy.ts';
 import { ARTICLE_TYPES } from '../model/types.ts';
 import { likelyMeant } from '../check/problems.ts';
 import { SLUG_PATTERN } from '../model/slugs.ts';
+import { isPageNumber } from '../model/urls.ts';
 
 /** Slugs longer than this are cut at a hyphen: an address is not a headline. */
 export const MAX_SLUG_LENGTH = 60;
@@ -95,7 +96,7 @@ export function newArticle(request: NewArticleRequest, context: NewArticleContex
 				? `--slug "${slug}" is not lower-case letters, digits and hyphens`
 				: `the title "${title}" has no letters or digits to make an address from; add --slug my-article`
 		);
-	} else if (title && /^\d+$/.test(slug)) {
+	} else if (title && isPageNumber(slug)) {
 		errors.push(
 			`the slug "${slug}" is only digits, which would collide with the page numbers of /articles/${slug}/; add a word to the title, or --slug`
 		);

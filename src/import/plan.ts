@@ -10,7 +10,7 @@ import type { ImportEntry } from './entry.ts';
 import { titleSlug } from './new-article.ts';
 import type { RedirectRule } from '../model/redirect-rules.ts';
 import { slugOfName } from '../model/slugs.ts';
-import { articleUrl } from '../model/urls.ts';
+import { articleUrl, isPageNumber } from '../model/urls.ts';
 
 /** What the content folder already holds. */
 export interface ImportContext {
@@ -127,7 +127,7 @@ export function entrySlug(entry: ImportEntry): string {
 	};
 	for (const candidate of [entry.slug ?? '', fromLink(), entry.title]) {
 		const slug = titleSlug(candidate);
-		if (slug && !/^\d+$/.test(slug)) return slug;
+		if (slug && !isPageNumber(slug)) return slug;
 	}
 	return 'imported-post';
 }

@@ -8,7 +8,7 @@
  * the build renders instead is handed to Pagefind again, and Pagefind keeps the last page per URL.
  */
 import { existsSync } from 'node:fs';
-import { articleUrl } from '../model/urls.ts';
+import { articleUrl, isPageNumber } from '../model/urls.ts';
 import { filesUnder, urlPathOf } from './built-files.ts';
 
 /**
@@ -27,7 +27,7 @@ const [ARTICLE_PREFIX = '', ARTICLE_SUFFIX = ''] = articleUrl('\0').split('\0');
 export function isArticlePath(path: string): boolean {
 	if (!path.startsWith(ARTICLE_PREFIX) || !path.endsWith(ARTICLE_SUFFIX)) return false;
 	const slug = path.slice(ARTICLE_PREFIX.length, path.length - ARTICLE_SUFFIX.length);
-	return slug !== '' && !slug.includes('/') && !/^\d+$/.test(slug);
+	return slug !== '' && !slug.includes('/') && !isPageNumber(slug);
 }
 
 /** The URL paths of the article pages in a folder of built pages (none when there is no folder). */

@@ -28,6 +28,14 @@ export function tagUrl(slug: string, page = 1): string {
 	return withPage(`/tags/${encodeURIComponent(slug)}/`, page);
 }
 
+/**
+ * Whether a path segment is a page number, as `withPage` writes them: an article slug may not be
+ * one, since `/articles/<n>/` is page n of the article listing.
+ */
+export function isPageNumber(segment: string): boolean {
+	return /^\d+$/.test(segment);
+}
+
 /** Page 1 lives at the listing's own path; page n at `<path>n/`. */
 export function withPage(path: string, page: number): string {
 	return page <= 1 ? path : `${path}${page}/`;
