@@ -192,7 +192,12 @@ export function searchIndex(): AstroIntegration {
 			'astro:build:start': async () => {
 				if (!cacheDir) throw new Error('Search index: the build started before astro:config:done');
 				// Earlier versions kept each article's searchable part here; the page copies replace them.
-				rmSync(join(cacheDir, 'hangar-search-parts'), { recursive: true, force: true });
+				// Only disk space is at stake, so a folder that cannot be removed is left as it is.
+				try {
+					rmSync(join(cacheDir, 'hangar-search-parts'), { recursive: true, force: true });
+				} catch {
+					// Left for the user's next clean of the cache.
+				}
 				// A page copied into an output folder that was not emptied may be an older build's.
 				build = startBuildIndex(keepsOutput ? undefined : lastPageCopies(cacheDir));
 				await build;
